@@ -1,0 +1,196 @@
+
+-- ---------------------------------------------------------------------
+-- The recording_stats summary type
+-- ---------------------------------------------------------------------
+
+CREATE TYPE recording_stats;
+
+CREATE FUNCTION recording_stats_in(cstring) RETURNS recording_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION recording_stats_out(recording_stats) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION recording_stats_recv(internal) RETURNS recording_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION recording_stats_send(recording_stats) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE recording_stats (
+	INPUT = recording_stats_in,
+	OUTPUT = recording_stats_out,
+	RECEIVE = recording_stats_recv,
+	SEND = recording_stats_send,
+	INTERNALLENGTH = 32,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE recording_stats IS
+	'Summary of referrals: referrals, recorded, unknown and timely counts';
+
+CREATE FUNCTION make_recording_stats(referrals bigint, recorded bigint,
+									 unknown bigint DEFAULT 0, timely bigint DEFAULT 0)
+	RETURNS recording_stats
+	AS 'MODULE_PATHNAME', 'make_recording_stats'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION make_recording_stats(bigint, bigint, bigint, bigint) IS
+	'Build a recording_stats summary from its four counts';
+
+-- Equality, hashing and addition
+
+CREATE FUNCTION recording_stats_eq(recording_stats, recording_stats) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION recording_stats_ne(recording_stats, recording_stats) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION recording_stats_hash(recording_stats) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION recording_stats_add(recording_stats, recording_stats) RETURNS recording_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION recording_stats_eq(recording_stats, recording_stats) IS
+	'True when all four counts are equal';
+COMMENT ON FUNCTION recording_stats_ne(recording_stats, recording_stats) IS
+	'True when any count differs';
+COMMENT ON FUNCTION recording_stats_hash(recording_stats) IS
+	'Hash of a summary, for hash joins and hashed grouping';
+COMMENT ON FUNCTION recording_stats_add(recording_stats, recording_stats) IS
+	'Sum of two summaries; raises an error on bigint overflow';
+
+CREATE OPERATOR = (
+	LEFTARG = recording_stats, RIGHTARG = recording_stats,
+	FUNCTION = recording_stats_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel,
+	HASHES
+);
+CREATE OPERATOR <> (
+	LEFTARG = recording_stats, RIGHTARG = recording_stats,
+	FUNCTION = recording_stats_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+CREATE OPERATOR + (
+	LEFTARG = recording_stats, RIGHTARG = recording_stats,
+	FUNCTION = recording_stats_add,
+	COMMUTATOR = OPERATOR(@extschema@.+)
+);
+
+CREATE OPERATOR CLASS recording_stats_hash_ops
+	DEFAULT FOR TYPE recording_stats USING hash AS
+	OPERATOR 1 @extschema@.= (recording_stats, recording_stats),
+	FUNCTION 1 @extschema@.recording_stats_hash(recording_stats);
+
+-- ---------------------------------------------------------------------
+-- Aggregates
+-- ---------------------------------------------------------------------
+
+CREATE FUNCTION recording_stats_accum(recording_stats, boolean) RETURNS recording_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION recording_stats_accum_inv(recording_stats, boolean) RETURNS recording_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION recording_stats_accum_timely(recording_stats, boolean, boolean) RETURNS recording_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION recording_stats_accum_timely_inv(recording_stats, boolean, boolean) RETURNS recording_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION recording_stats_merge(recording_stats, recording_stats) RETURNS recording_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION recording_stats_unmerge(recording_stats, recording_stats) RETURNS recording_stats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION recording_stats_accum(recording_stats, boolean) IS
+	'Transition function of recording_stats(boolean): adds one referral (NULL = unknown)';
+COMMENT ON FUNCTION recording_stats_accum_inv(recording_stats, boolean) IS
+	'Inverse transition function of recording_stats(boolean), for moving window frames';
+COMMENT ON FUNCTION recording_stats_accum_timely(recording_stats, boolean, boolean) IS
+	'Transition function of recording_stats(boolean, boolean): adds one referral and its timeliness';
+COMMENT ON FUNCTION recording_stats_accum_timely_inv(recording_stats, boolean, boolean) IS
+	'Inverse transition function of recording_stats(boolean, boolean), for moving window frames';
+COMMENT ON FUNCTION recording_stats_merge(recording_stats, recording_stats) IS
+	'Transition function of rollup() and combine function of the recording_stats aggregates';
+COMMENT ON FUNCTION recording_stats_unmerge(recording_stats, recording_stats) IS
+	'Inverse transition function of rollup(), for moving window frames';
+
+CREATE AGGREGATE recording_stats(recorded boolean) (
+	SFUNC = @extschema@.recording_stats_accum,
+	STYPE = @extschema@.recording_stats,
+	INITCOND = '(referrals=0, recorded=0, unknown=0, timely=0)',
+	COMBINEFUNC = @extschema@.recording_stats_merge,
+	MSFUNC = @extschema@.recording_stats_accum,
+	MINVFUNC = @extschema@.recording_stats_accum_inv,
+	MSTYPE = @extschema@.recording_stats,
+	MINITCOND = '(referrals=0, recorded=0, unknown=0, timely=0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE recording_stats(boolean) IS
+	'Summarise referrals, one row each: true = recorded, false = not recorded, NULL = unknown';
+
+CREATE AGGREGATE recording_stats(recorded boolean, timely boolean) (
+	SFUNC = @extschema@.recording_stats_accum_timely,
+	STYPE = @extschema@.recording_stats,
+	INITCOND = '(referrals=0, recorded=0, unknown=0, timely=0)',
+	COMBINEFUNC = @extschema@.recording_stats_merge,
+	MSFUNC = @extschema@.recording_stats_accum_timely,
+	MINVFUNC = @extschema@.recording_stats_accum_timely_inv,
+	MSTYPE = @extschema@.recording_stats,
+	MINITCOND = '(referrals=0, recorded=0, unknown=0, timely=0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE recording_stats(boolean, boolean) IS
+	'Summarise referrals with timeliness: timely = true counts a referral recorded within the deadline';
+
+CREATE AGGREGATE rollup(recording_stats) (
+	SFUNC = @extschema@.recording_stats_merge,
+	STYPE = @extschema@.recording_stats,
+	INITCOND = '(referrals=0, recorded=0, unknown=0, timely=0)',
+	COMBINEFUNC = @extschema@.recording_stats_merge,
+	MSFUNC = @extschema@.recording_stats_merge,
+	MINVFUNC = @extschema@.recording_stats_unmerge,
+	MSTYPE = @extschema@.recording_stats,
+	MINITCOND = '(referrals=0, recorded=0, unknown=0, timely=0)',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE rollup(recording_stats) IS
+	'Sum stored recording_stats summaries; NULL summaries are skipped';
+
+-- ---------------------------------------------------------------------
+-- Accessors
+-- ---------------------------------------------------------------------
+
+CREATE FUNCTION referrals(recording_stats) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'recording_stats_referrals' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION recorded(recording_stats) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'recording_stats_recorded' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION unknown(recording_stats) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'recording_stats_unknown' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION timely(recording_stats) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'recording_stats_timely' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION recording_ratio(recording_stats) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'recording_stats_ratio' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION recording_gap(recording_stats) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'recording_stats_gap' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION confirmed_gap(recording_stats) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'recording_stats_confirmed_gap' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION completeness(recording_stats) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'recording_stats_completeness' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION timeliness_ratio(recording_stats) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'recording_stats_timeliness_ratio' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ratio_bounds_lower(recording_stats) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'recording_stats_bounds_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ratio_bounds_upper(recording_stats) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'recording_stats_bounds_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION recording_ratio(referrals bigint, recorded bigint) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'recording_ratio_totals' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION recording_gap(referrals bigint, recorded bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'recording_gap_totals' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION referrals(recording_stats) IS 'Number of referrals';
+COMMENT ON FUNCTION recorded(recording_stats) IS 'Number of referrals that led to a crime record';
+COMMENT ON FUNCTION unknown(recording_stats) IS 'Number of referrals whose linkage to a crime record is unknown';
+COMMENT ON FUNCTION timely(recording_stats) IS 'Number of referrals recorded within the deadline';
+COMMENT ON FUNCTION recording_ratio(recording_stats) IS 'recorded / referrals; NULL when there are no referrals';
+COMMENT ON FUNCTION recording_gap(recording_stats) IS 'referrals - recorded';
+COMMENT ON FUNCTION confirmed_gap(recording_stats) IS 'referrals - recorded - unknown: referrals known not to be recorded';
+COMMENT ON FUNCTION completeness(recording_stats) IS 'Share of referrals whose outcome is known; NULL when there are no referrals';
+COMMENT ON FUNCTION timeliness_ratio(recording_stats) IS 'timely / recorded; NULL when nothing was recorded';
+COMMENT ON FUNCTION ratio_bounds_lower(recording_stats) IS 'Worst-case ratio, every unknown not recorded: recorded / referrals';
+COMMENT ON FUNCTION ratio_bounds_upper(recording_stats) IS 'Best-case ratio, every unknown recorded: (recorded + unknown) / referrals';
+COMMENT ON FUNCTION recording_ratio(bigint, bigint) IS 'recorded / referrals over published totals; NULL when referrals is 0';
+COMMENT ON FUNCTION recording_gap(bigint, bigint) IS 'referrals - recorded over published totals';

@@ -1,0 +1,136 @@
+/*
+ * accessors.c - figures read from a recording_stats summary, and the
+ * scalar shortcuts over published totals.
+ */
+#include "recording_gap.h"
+
+PG_FUNCTION_INFO_V1(recording_stats_referrals);
+PG_FUNCTION_INFO_V1(recording_stats_recorded);
+PG_FUNCTION_INFO_V1(recording_stats_unknown);
+PG_FUNCTION_INFO_V1(recording_stats_timely);
+PG_FUNCTION_INFO_V1(recording_stats_ratio);
+PG_FUNCTION_INFO_V1(recording_stats_gap);
+PG_FUNCTION_INFO_V1(recording_stats_confirmed_gap);
+PG_FUNCTION_INFO_V1(recording_stats_completeness);
+PG_FUNCTION_INFO_V1(recording_stats_timeliness_ratio);
+PG_FUNCTION_INFO_V1(recording_stats_bounds_lower);
+PG_FUNCTION_INFO_V1(recording_stats_bounds_upper);
+PG_FUNCTION_INFO_V1(recording_ratio_totals);
+PG_FUNCTION_INFO_V1(recording_gap_totals);
+
+#define S0 PG_GETARG_RECORDING_STATS_P(0)
+
+Datum
+recording_stats_referrals(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(S0->referrals);
+}
+
+Datum
+recording_stats_recorded(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(S0->recorded);
+}
+
+Datum
+recording_stats_unknown(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(S0->unknown);
+}
+
+Datum
+recording_stats_timely(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(S0->timely);
+}
+
+/* num / den as float8, NULL when den is 0 */
+#define RETURN_SHARE(num, den) \
+	do { \
+		if ((den) == 0) \
+			PG_RETURN_NULL(); \
+		PG_RETURN_FLOAT8((double) (num) / (double) (den)); \
+	} while (0)
+
+Datum
+recording_stats_ratio(PG_FUNCTION_ARGS)
+{
+	RecordingStats *s = S0;
+
+	RETURN_SHARE(s->recorded, s->referrals);
+}
+
+Datum
+recording_stats_gap(PG_FUNCTION_ARGS)
+{
+	RecordingStats *s = S0;
+
+	PG_RETURN_INT64(s->referrals - s->recorded);
+}
+
+Datum
+recording_stats_confirmed_gap(PG_FUNCTION_ARGS)
+{
+	RecordingStats *s = S0;
+
+	PG_RETURN_INT64(s->referrals - s->recorded - s->unknown);
+}
+
+Datum
+recording_stats_completeness(PG_FUNCTION_ARGS)
+{
+	RecordingStats *s = S0;
+
+	RETURN_SHARE(s->referrals - s->unknown, s->referrals);
+}
+
+Datum
+recording_stats_timeliness_ratio(PG_FUNCTION_ARGS)
+{
+	RecordingStats *s = S0;
+
+	RETURN_SHARE(s->timely, s->recorded);
+}
+
+Datum
+recording_stats_bounds_lower(PG_FUNCTION_ARGS)
+{
+	RecordingStats *s = S0;
+
+	RETURN_SHARE(s->recorded, s->referrals);
+}
+
+Datum
+recording_stats_bounds_upper(PG_FUNCTION_ARGS)
+{
+	RecordingStats *s = S0;
+
+	/* recorded + unknown <= referrals, so the sum cannot overflow */
+	RETURN_SHARE(s->recorded + s->unknown, s->referrals);
+}
+
+/* Validate (referrals, recorded) given as bare totals. */
+static RgCounts
+totals_arg(FunctionCallInfo fcinfo)
+{
+	RgCounts	c = {PG_GETARG_INT64(0), PG_GETARG_INT64(1), 0, 0};
+
+	rg_check_counts(&c);
+	return c;
+}
+
+Datum
+recording_ratio_totals(PG_FUNCTION_ARGS)
+{
+	RgCounts	c = totals_arg(fcinfo);
+
+	RETURN_SHARE(c.recorded, c.referrals);
+}
+
+Datum
+recording_gap_totals(PG_FUNCTION_ARGS)
+{
+	RgCounts	c = totals_arg(fcinfo);
+
+	PG_RETURN_INT64(c.referrals - c.recorded);
+}

@@ -1,0 +1,143 @@
+/*
+ * aggregates.c - transition, inverse and combine functions of the
+ * recording_stats(boolean), recording_stats(boolean, boolean) and
+ * rollup(recording_stats) aggregates.
+ *
+ * The state is the fixed-size recording_stats value itself (32 bytes,
+ * never NULL thanks to the zero initial condition).  Inside an aggregate or
+ * window aggregate the state is updated in place, so no memory is allocated
+ * per row; called outside an aggregate the functions work on a copy.
+ */
+#include "recording_gap.h"
+
+PG_FUNCTION_INFO_V1(recording_stats_accum);
+PG_FUNCTION_INFO_V1(recording_stats_accum_inv);
+PG_FUNCTION_INFO_V1(recording_stats_accum_timely);
+PG_FUNCTION_INFO_V1(recording_stats_accum_timely_inv);
+PG_FUNCTION_INFO_V1(recording_stats_merge);
+PG_FUNCTION_INFO_V1(recording_stats_unmerge);
+
+/* The state to update: arg 0 itself inside an aggregate, else a copy. */
+static inline RecordingStats *
+mutable_state(FunctionCallInfo fcinfo)
+{
+	RecordingStats *s;
+
+	if (unlikely(PG_ARGISNULL(0)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("recording_stats transition state must not be null"),
+				 errdetail("The aggregate's initial condition is a zero summary.")));
+	s = PG_GETARG_RECORDING_STATS_P(0);
+	if (AggCheckCallContext(fcinfo, NULL))
+		return s;
+	else
+	{
+		RecordingStats *copy = palloc(sizeof(RecordingStats));
+
+		*copy = *s;
+		return copy;
+	}
+}
+
+/* 1 = recorded, 0 = not recorded, -1 = unknown (NULL) */
+static inline int
+recorded_arg(FunctionCallInfo fcinfo)
+{
+	return PG_ARGISNULL(1) ? -1 : (PG_GETARG_BOOL(1) ? 1 : 0);
+}
+
+static inline int
+timely_arg(FunctionCallInfo fcinfo)
+{
+	return (!PG_ARGISNULL(2) && PG_GETARG_BOOL(2)) ? 1 : 0;
+}
+
+static void
+report_untimely(RgStatus st, int recorded)
+{
+	if (st == RG_TIMELY_EXCEEDS)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("a referral cannot be timely unless it is recorded"),
+				 errdetail("The row has timely = true and recorded = %s.",
+						   recorded < 0 ? "null" : "false"),
+				 errhint("Set timely to false or null for referrals that were not recorded.")));
+	rg_report(st, NULL, -1);
+}
+
+Datum
+recording_stats_accum(PG_FUNCTION_ARGS)
+{
+	RecordingStats *s = mutable_state(fcinfo);
+	RgStatus	st = rg_counts_accum(s, recorded_arg(fcinfo), 0);
+
+	if (unlikely(st != RG_OK))
+		rg_report(st, NULL, -1);
+	PG_RETURN_RECORDING_STATS_P(s);
+}
+
+Datum
+recording_stats_accum_inv(PG_FUNCTION_ARGS)
+{
+	RecordingStats *s = mutable_state(fcinfo);
+	RgStatus	st = rg_counts_unaccum(s, recorded_arg(fcinfo), 0);
+
+	if (unlikely(st != RG_OK))
+		rg_report(st, NULL, -1);
+	PG_RETURN_RECORDING_STATS_P(s);
+}
+
+Datum
+recording_stats_accum_timely(PG_FUNCTION_ARGS)
+{
+	RecordingStats *s = mutable_state(fcinfo);
+	int			rec = recorded_arg(fcinfo);
+	RgStatus	st = rg_counts_accum(s, rec, timely_arg(fcinfo));
+
+	if (unlikely(st != RG_OK))
+		report_untimely(st, rec);
+	PG_RETURN_RECORDING_STATS_P(s);
+}
+
+Datum
+recording_stats_accum_timely_inv(PG_FUNCTION_ARGS)
+{
+	RecordingStats *s = mutable_state(fcinfo);
+	int			rec = recorded_arg(fcinfo);
+	RgStatus	st = rg_counts_unaccum(s, rec, timely_arg(fcinfo));
+
+	if (unlikely(st != RG_OK))
+		report_untimely(st, rec);
+	PG_RETURN_RECORDING_STATS_P(s);
+}
+
+/*
+ * state + value: the transition function of rollup() and the combine
+ * function of all three aggregates.  Declared STRICT, so a NULL summary is
+ * skipped.
+ */
+Datum
+recording_stats_merge(PG_FUNCTION_ARGS)
+{
+	RecordingStats *s = mutable_state(fcinfo);
+	RecordingStats *v = PG_GETARG_RECORDING_STATS_P(1);
+	RgStatus	st = rg_counts_add(s, v, s);
+
+	if (unlikely(st != RG_OK))
+		rg_report(st, NULL, -1);
+	PG_RETURN_RECORDING_STATS_P(s);
+}
+
+/* state - value: the inverse transition function of rollup(). */
+Datum
+recording_stats_unmerge(PG_FUNCTION_ARGS)
+{
+	RecordingStats *s = mutable_state(fcinfo);
+	RecordingStats *v = PG_GETARG_RECORDING_STATS_P(1);
+	RgStatus	st = rg_counts_sub(s, v, s);
+
+	if (unlikely(st != RG_OK))
+		rg_report(st, NULL, -1);
+	PG_RETURN_RECORDING_STATS_P(s);
+}

@@ -1,0 +1,99 @@
+/*
+ * counts.h - the four counts of a recording summary and their invariants.
+ *
+ * Plain C: no PostgreSQL header may be included here.  Everything in this
+ * file can be unit-tested and fuzzed outside the server.
+ */
+#ifndef RG_CORE_COUNTS_H
+#define RG_CORE_COUNTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The summary: four non-negative counts. */
+typedef struct RgCounts
+{
+	int64_t		referrals;		/* referrals received */
+	int64_t		recorded;		/* referrals that led to a crime record */
+	int64_t		unknown;		/* referrals whose linkage is unknown */
+	int64_t		timely;			/* recorded within the deadline */
+} RgCounts;
+
+/* Size of the binary (send/recv) form: four big-endian int64. */
+#define RG_COUNTS_WIRE_SIZE 32
+
+/* Outcome of a check, parse or arithmetic step. */
+typedef enum RgStatus
+{
+	RG_OK = 0,
+	RG_NEGATIVE,				/* a count is below zero */
+	RG_EXCEEDS_REFERRALS,		/* recorded + unknown > referrals */
+	RG_TIMELY_EXCEEDS,			/* timely > recorded */
+	RG_OVERFLOW,				/* a result would not fit in int64 */
+	RG_SYNTAX,					/* malformed text */
+	RG_BAD_LENGTH,				/* binary form of the wrong size */
+	RG_UNDERFLOW				/* subtraction of a summary not contained */
+} RgStatus;
+
+/* Names of the four fields, in canonical order. */
+extern const char *const rg_field_names[4];
+
+/* Field access by index 0..3 (referrals, recorded, unknown, timely). */
+int64_t		rg_counts_field(const RgCounts *c, int i);
+
+/*
+ * Check the invariants: every count >= 0, recorded + unknown <= referrals,
+ * timely <= recorded.  On failure *field (if not NULL) is set to the index
+ * of the offending field.
+ */
+RgStatus	rg_counts_check(const RgCounts *c, int *field);
+
+/* Build and check. */
+RgStatus	rg_counts_make(int64_t referrals, int64_t recorded, int64_t unknown,
+						   int64_t timely, RgCounts *out, int *field);
+
+/* out = a + b, checked for int64 overflow.  out may alias a or b. */
+RgStatus	rg_counts_add(const RgCounts *a, const RgCounts *b, RgCounts *out);
+
+/*
+ * out = a - b, the inverse of rg_counts_add.  Fails with RG_UNDERFLOW if any
+ * count would become negative and with the invariant status if the result
+ * is not a valid summary.
+ */
+RgStatus	rg_counts_sub(const RgCounts *a, const RgCounts *b, RgCounts *out);
+
+/*
+ * Account one referral.  recorded: 1 = recorded, 0 = not recorded,
+ * -1 = unknown.  timely: 1 if recorded within the deadline.  A timely
+ * referral that is not recorded returns RG_TIMELY_EXCEEDS and leaves c
+ * untouched.
+ */
+RgStatus	rg_counts_accum(RgCounts *c, int recorded, int timely);
+/* Remove one referral accounted by rg_counts_accum. */
+RgStatus	rg_counts_unaccum(RgCounts *c, int recorded, int timely);
+
+/*
+ * Text form: "(referrals=3146, recorded=884, unknown=0, timely=0)".
+ * Input accepts the four keys in any order, each at most once, with
+ * whitespace around every token; referrals and recorded are required,
+ * unknown and timely default to 0.  Values are decimal integers with an
+ * optional sign.  The parse does not check the invariants: call
+ * rg_counts_check on the result.
+ *
+ * On RG_SYNTAX, *errpos is the byte offset of the problem and *errwhat a
+ * static description.  On RG_OVERFLOW, *errpos is the start of the number.
+ */
+RgStatus	rg_counts_parse(const char *s, RgCounts *out, size_t *errpos,
+							const char **errwhat);
+
+/* Longest text form, with its terminating NUL. */
+#define RG_COUNTS_TEXT_MAX 128
+
+/* Write the canonical text form; returns its length. */
+int			rg_counts_format(const RgCounts *c, char *buf, size_t buflen);
+
+/* Binary form: four big-endian int64 in field order. */
+void		rg_counts_encode(const RgCounts *c, unsigned char *buf);
+RgStatus	rg_counts_decode(const unsigned char *buf, size_t len, RgCounts *out);
+
+#endif							/* RG_CORE_COUNTS_H */

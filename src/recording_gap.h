@@ -1,0 +1,41 @@
+/*
+ * recording_gap.h - shared declarations of the fmgr adapters.
+ */
+#ifndef RECORDING_GAP_H
+#define RECORDING_GAP_H
+
+#include "postgres.h"
+#include "fmgr.h"
+
+#include "core/counts.h"
+
+/* recording_stats is a fixed-size, pass-by-reference, double-aligned type. */
+typedef RgCounts RecordingStats;
+
+#define DatumGetRecordingStatsP(d)	((RecordingStats *) DatumGetPointer(d))
+#define RecordingStatsPGetDatum(p)	PointerGetDatum(p)
+#define PG_GETARG_RECORDING_STATS_P(n)	DatumGetRecordingStatsP(PG_GETARG_DATUM(n))
+#define PG_RETURN_RECORDING_STATS_P(p)	return RecordingStatsPGetDatum(p)
+
+/*
+ * Turn a core status into an ERROR.  c is the offending value (may be NULL),
+ * field the index reported by rg_counts_check.  Never returns unless
+ * st == RG_OK.
+ */
+extern void rg_report(RgStatus st, const RgCounts *c, int field);
+
+/* Check the invariants of c and raise an ERROR if they do not hold. */
+static inline void
+rg_check_counts(const RgCounts *c)
+{
+	int			field = -1;
+	RgStatus	st = rg_counts_check(c, &field);
+
+	if (unlikely(st != RG_OK))
+		rg_report(st, c, field);
+}
+
+/* GUC: recording_gap.threshold */
+extern double rg_threshold;
+
+#endif							/* RECORDING_GAP_H */

@@ -1,0 +1,147 @@
+/* Unit tests of src/core/counts.c. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "counts.h"
+
+static void
+test_check(void **state)
+{
+	RgCounts	c = {3146, 884, 0, 0};
+	int			f = -1;
+
+	(void) state;
+	assert_int_equal(rg_counts_check(&c, &f), RG_OK);
+	c.recorded = -1;
+	assert_int_equal(rg_counts_check(&c, &f), RG_NEGATIVE);
+	assert_int_equal(f, 1);
+	c = (RgCounts) {10, 6, 5, 0};
+	assert_int_equal(rg_counts_check(&c, &f), RG_EXCEEDS_REFERRALS);
+	c = (RgCounts) {10, 11, 0, 0};
+	assert_int_equal(rg_counts_check(&c, &f), RG_EXCEEDS_REFERRALS);
+	c = (RgCounts) {10, 5, 5, 6};
+	assert_int_equal(rg_counts_check(&c, &f), RG_TIMELY_EXCEEDS);
+	/* recorded + unknown would overflow int64 if computed naively */
+	c = (RgCounts) {INT64_MAX, INT64_MAX, INT64_MAX, 0};
+	assert_int_equal(rg_counts_check(&c, &f), RG_EXCEEDS_REFERRALS);
+	c = (RgCounts) {INT64_MAX, INT64_MAX - 1, 1, INT64_MAX - 1};
+	assert_int_equal(rg_counts_check(&c, &f), RG_OK);
+}
+
+static void
+test_add_sub(void **state)
+{
+	RgCounts	a = {10, 4, 2, 1}, b = {5, 3, 1, 3}, r;
+
+	(void) state;
+	assert_int_equal(rg_counts_add(&a, &b, &r), RG_OK);
+	assert_true(r.referrals == 15 && r.recorded == 7 && r.unknown == 3 && r.timely == 4);
+	assert_int_equal(rg_counts_sub(&r, &b, &r), RG_OK);
+	assert_memory_equal(&r, &a, sizeof(r));
+	/* removing something not contained */
+	assert_int_equal(rg_counts_sub(&b, &a, &r), RG_UNDERFLOW);
+	a = (RgCounts) {INT64_MAX, 0, 0, 0};
+	b = (RgCounts) {1, 0, 0, 0};
+	assert_int_equal(rg_counts_add(&a, &b, &r), RG_OVERFLOW);
+}
+
+static void
+test_accum(void **state)
+{
+	RgCounts	c = {0, 0, 0, 0};
+
+	(void) state;
+	assert_int_equal(rg_counts_accum(&c, 1, 1), RG_OK);
+	assert_int_equal(rg_counts_accum(&c, 1, 0), RG_OK);
+	assert_int_equal(rg_counts_accum(&c, 0, 0), RG_OK);
+	assert_int_equal(rg_counts_accum(&c, -1, 0), RG_OK);
+	assert_true(c.referrals == 4 && c.recorded == 2 && c.unknown == 1 && c.timely == 1);
+	/* timely but not recorded: refused, state untouched */
+	assert_int_equal(rg_counts_accum(&c, 0, 1), RG_TIMELY_EXCEEDS);
+	assert_int_equal(rg_counts_accum(&c, -1, 1), RG_TIMELY_EXCEEDS);
+	assert_true(c.referrals == 4);
+	assert_int_equal(rg_counts_unaccum(&c, 1, 1), RG_OK);
+	assert_int_equal(rg_counts_unaccum(&c, -1, 0), RG_OK);
+	assert_true(c.referrals == 2 && c.recorded == 1 && c.unknown == 0 && c.timely == 0);
+	/* nothing unknown left to remove */
+	assert_int_equal(rg_counts_unaccum(&c, -1, 0), RG_UNDERFLOW);
+	c = (RgCounts) {INT64_MAX, 0, 0, 0};
+	assert_int_equal(rg_counts_accum(&c, 0, 0), RG_OVERFLOW);
+}
+
+static void
+test_parse(void **state)
+{
+	RgCounts	c;
+	size_t		pos;
+	const char *what;
+	char		buf[RG_COUNTS_TEXT_MAX];
+
+	(void) state;
+	assert_int_equal(rg_counts_parse("(referrals=3146, recorded=884, unknown=0, timely=0)", &c, &pos, &what), RG_OK);
+	assert_true(c.referrals == 3146 && c.recorded == 884);
+	assert_int_equal(rg_counts_parse("  ( recorded = 2 ,referrals=+5 )  ", &c, &pos, &what), RG_OK);
+	assert_true(c.referrals == 5 && c.recorded == 2 && c.unknown == 0 && c.timely == 0);
+	assert_int_equal(rg_counts_parse("(referrals=-1, recorded=0)", &c, &pos, &what), RG_OK);
+	assert_true(c.referrals == -1);
+	assert_int_equal(rg_counts_parse("(referrals=-9223372036854775808, recorded=0)", &c, &pos, &what), RG_OK);
+	assert_true(c.referrals == INT64_MIN);
+	assert_int_equal(rg_counts_parse("(referrals=9223372036854775807, recorded=0)", &c, &pos, &what), RG_OK);
+	assert_true(c.referrals == INT64_MAX);
+
+	assert_int_equal(rg_counts_parse("(referrals=9223372036854775808, recorded=0)", &c, &pos, &what), RG_OVERFLOW);
+	assert_int_equal(pos, 11);
+	assert_int_equal(rg_counts_parse("(referrals=99999999999999999999999, recorded=0)", &c, &pos, &what), RG_OVERFLOW);
+	assert_int_equal(rg_counts_parse("", &c, &pos, &what), RG_SYNTAX);
+	assert_int_equal(rg_counts_parse("(referrals=1)", &c, &pos, &what), RG_SYNTAX);
+	assert_int_equal(rg_counts_parse("(referrals=1, recorded=1, referrals=1)", &c, &pos, &what), RG_SYNTAX);
+	assert_int_equal(pos, 26);
+	assert_int_equal(rg_counts_parse("(referrals=1, recorded=1) x", &c, &pos, &what), RG_SYNTAX);
+	assert_int_equal(rg_counts_parse("(referrals=1, recorded=1,)", &c, &pos, &what), RG_SYNTAX);
+	assert_int_equal(rg_counts_parse("(referrals=1.5, recorded=1)", &c, &pos, &what), RG_SYNTAX);
+	assert_int_equal(rg_counts_parse("(referrals=, recorded=1)", &c, &pos, &what), RG_SYNTAX);
+	assert_int_equal(rg_counts_parse("(referralsx=1, recorded=1)", &c, &pos, &what), RG_SYNTAX);
+	assert_int_equal(rg_counts_parse("(referrals=1, recorded=1", &c, &pos, &what), RG_SYNTAX);
+
+	c = (RgCounts) {INT64_MAX, INT64_MAX, 0, INT64_MAX};
+	assert_true(rg_counts_format(&c, buf, sizeof buf) < (int) sizeof buf);
+	assert_string_equal(buf, "(referrals=9223372036854775807, recorded=9223372036854775807, unknown=0, timely=9223372036854775807)");
+}
+
+static void
+test_binary(void **state)
+{
+	RgCounts	c = {0x0102030405060708LL, 2, 3, 1}, d;
+	unsigned char buf[RG_COUNTS_WIRE_SIZE];
+
+	(void) state;
+	rg_counts_encode(&c, buf);
+	assert_int_equal(buf[0], 0x01);
+	assert_int_equal(buf[7], 0x08);
+	assert_int_equal(buf[15], 2);
+	assert_int_equal(rg_counts_decode(buf, sizeof buf, &d), RG_OK);
+	assert_memory_equal(&c, &d, sizeof c);
+	assert_int_equal(rg_counts_decode(buf, 31, &d), RG_BAD_LENGTH);
+	memset(buf, 0xff, sizeof buf);
+	assert_int_equal(rg_counts_decode(buf, sizeof buf, &d), RG_OK);
+	assert_true(d.referrals == -1);
+	assert_int_equal(rg_counts_check(&d, NULL), RG_NEGATIVE);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_check),
+		cmocka_unit_test(test_add_sub),
+		cmocka_unit_test(test_accum),
+		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_binary),
+	};
+
+	return cmocka_run_group_tests_name("counts", tests, NULL, NULL);
+}
