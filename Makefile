@@ -31,3 +31,15 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/$(EXTVERSION)/*.sql))
 .PHONY: unit
 unit:
 	$(MAKE) -C test/unit run
+
+# The main job: a per-force report over the bundled sample data (README).
+.PHONY: demo fuzz bench
+demo:
+	demo/run
+
+# libFuzzer harnesses over src/core, for a fixed time each (test/fuzz).
+fuzz:
+	$(MAKE) -C test/fuzz run
+
+bench:
+	bench/run

@@ -5,6 +5,8 @@
 
 #include "utils/guc.h"
 
+#include <gsl/gsl_errno.h>
+
 PG_MODULE_MAGIC;
 
 double		rg_threshold = 0.95;
@@ -22,6 +24,13 @@ _PG_init(void)
 							 PGC_USERSET, 0,
 							 NULL, NULL, NULL);
 	MarkGUCPrefixReserved("recording_gap");
+
+	/*
+	 * GSL's default error handler calls abort(), which would take the whole
+	 * cluster down.  Turn it off for the process; every GSL call checks the
+	 * status it returns instead.
+	 */
+	gsl_set_error_handler_off();
 }
 
 void
