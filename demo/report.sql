@@ -13,13 +13,14 @@ SELECT to_regprocedure('ci_lower(recording_stats)') IS NOT NULL
 	   EXISTS (SELECT FROM pg_proc WHERE proname = 'funnel_phi') AS has_phi,
 	   EXISTS (SELECT FROM pg_proc WHERE proname = 'mse_fit') AS has_mse
 \gset
+\set ci_cols ''
+\set verdict_cols ''
+\set funnel_cols ''
 \if :has_ci
-\else
-\set has_verdict false
+\set ci_cols ', CASE WHEN unknown(s) < referrals(s) THEN round(ci_lower(s)::numeric, 3) END AS ci95_low, CASE WHEN unknown(s) < referrals(s) THEN round(ci_upper(s)::numeric, 3) END AS ci95_high'
 \endif
 \if :has_verdict
-\else
-\set has_funnel false
+\set verdict_cols ', CASE WHEN unknown(s) = referrals(s) THEN ''linkage unknown'' ELSE recording_verdict(s)::text END AS verdict'
 \endif
 \set ECHO queries
 
@@ -72,46 +73,35 @@ FROM (SELECT rollup(s) AS s FROM force_stats
 	  WHERE area = 'England and Wales' AND unknown(s) = 0) t
 \gset
 \echo 'national rate = ' :recorded / :referrals = :national
+\if :has_funnel
+\set funnel_cols ', CASE WHEN unknown(s) < referrals(s) THEN funnel_position(s, ' :national ')::text END AS funnel'
+\endif
 
 \echo
-\echo '-- 4. Per force'
-\if :has_funnel
-SET recording_gap.threshold = 0.95;
-SELECT force, referrals(s) AS referrals, recorded(s) AS recorded, unknown(s) AS unknown,
-	   CASE WHEN unknown(s) < referrals(s)
-			THEN round(recording_ratio(s)::numeric, 3) END AS ratio,
-	   recording_gap(s) AS gap,
-	   CASE WHEN unknown(s) < referrals(s) THEN round(ci_lower(s)::numeric, 3) END AS ci95_low,
-	   CASE WHEN unknown(s) < referrals(s) THEN round(ci_upper(s)::numeric, 3) END AS ci95_high,
-	   CASE WHEN unknown(s) = referrals(s) THEN 'linkage unknown'
-			ELSE recording_verdict(s)::text END AS verdict,
-	   CASE WHEN unknown(s) = referrals(s) THEN NULL
-			ELSE funnel_position(s, :national)::text END AS funnel
-FROM force_stats
-ORDER BY area_order, force;
-\elif :has_verdict
-\echo '(funnel_position() is not in this build yet: the funnel column is left out)'
-SET recording_gap.threshold = 0.95;
-SELECT force, referrals(s) AS referrals, recorded(s) AS recorded, unknown(s) AS unknown,
-	   CASE WHEN unknown(s) < referrals(s)
-			THEN round(recording_ratio(s)::numeric, 3) END AS ratio,
-	   recording_gap(s) AS gap,
-	   CASE WHEN unknown(s) < referrals(s) THEN round(ci_lower(s)::numeric, 3) END AS ci95_low,
-	   CASE WHEN unknown(s) < referrals(s) THEN round(ci_upper(s)::numeric, 3) END AS ci95_high,
-	   CASE WHEN unknown(s) = referrals(s) THEN 'linkage unknown'
-			ELSE recording_verdict(s)::text END AS verdict
-FROM force_stats
-ORDER BY area_order, force;
+\echo '-- 4. Per force: ratio, gap, 95% interval (Wilson), verdict against'
+\echo '--    the threshold, position in the funnel around the national rate'
+\if :has_ci
 \else
-\echo '(ci_lower/ci_upper, recording_verdict and funnel_position are not in this'
-\echo ' build yet: intervals, verdicts and funnel positions are left out)'
+\echo '(ci_lower is not in this build yet: no intervals)'
+\endif
+\if :has_verdict
+SET recording_gap.threshold = 0.95;
+\else
+\echo '(recording_verdict is not in this build yet: no verdicts)'
+\endif
+\if :has_funnel
+\else
+\echo '(funnel_position is not in this build yet: no funnel positions)'
+\endif
 SELECT force, referrals(s) AS referrals, recorded(s) AS recorded, unknown(s) AS unknown,
 	   CASE WHEN unknown(s) < referrals(s)
 			THEN round(recording_ratio(s)::numeric, 3) END AS ratio,
 	   recording_gap(s) AS gap
+	   :ci_cols
+	   :verdict_cols
+	   :funnel_cols
 FROM force_stats
 ORDER BY area_order, force;
-\endif
 
 \echo
 \echo '-- 5. The worst ten forces (linkage known), by the upper end of their'
@@ -177,23 +167,23 @@ SELECT n AS referrals,
 	   round(funnel_upper(n, :national)::numeric, 3) AS upper_998
 FROM (VALUES (10), (50), (100), (200), (500), (1000)) v(n);
 \else
-\echo '(funnel_lower/funnel_upper are not in this build yet: skipped)'
+\echo '(funnel_lower is not in this build yet: skipped)'
 \endif
 \if :has_phi
-\if :has_funnel
 SELECT funnel_phi(s, :national) AS phi
 FROM force_stats
 WHERE area = 'England and Wales' AND unknown(s) = 0
 \gset
 \echo 'overdispersion factor phi =' :phi
-\echo '-- forces still outside the 99.8% limits once the limits are widened by phi'
+\if :has_funnel
+\echo '-- forces whose funnel position changes once the limits are widened by phi'
 SELECT force, referrals(s) AS referrals, round(recording_ratio(s)::numeric, 3) AS ratio,
 	   funnel_position(s, :national)::text AS plain,
 	   funnel_position(s, :national, 0.998, :phi)::text AS with_phi
 FROM force_stats
 WHERE area = 'England and Wales' AND unknown(s) = 0
   AND funnel_position(s, :national, 0.998, :phi)::text
-	  IS DISTINCT FROM funnel_position(s, :national, 0.998, 1)::text
+	  IS DISTINCT FROM funnel_position(s, :national)::text
 ORDER BY force;
 \endif
 \else
