@@ -20,7 +20,7 @@ SELECT to_regprocedure('ci_lower(recording_stats)') IS NOT NULL
 \set ci_cols ', CASE WHEN unknown(s) < referrals(s) THEN round(ci_lower(s)::numeric, 3) END AS ci95_low, CASE WHEN unknown(s) < referrals(s) THEN round(ci_upper(s)::numeric, 3) END AS ci95_high'
 \endif
 \if :has_verdict
-\set verdict_cols ', CASE WHEN unknown(s) = referrals(s) THEN ''linkage unknown'' ELSE recording_verdict(s)::text END AS verdict'
+\set verdict_cols ', recording_verdict(s) AS verdict'
 \endif
 \set ECHO queries
 
@@ -78,8 +78,10 @@ FROM (SELECT rollup(s) AS s FROM force_stats
 \endif
 
 \echo
-\echo '-- 4. Per force: ratio, gap, 95% interval (Wilson), verdict against'
-\echo '--    the threshold, position in the funnel around the national rate'
+\echo '-- 4. Per force: ratio, gap, 95% interval (Wilson), verdict against the'
+\echo '--    threshold (below: even if every unknown were recorded; meets: even if'
+\echo '--    none were; else undetermined), position in the funnel around the'
+\echo '--    national rate (99.8% limits)'
 \if :has_ci
 \else
 \echo '(ci_lower is not in this build yet: no intervals)'
