@@ -34,6 +34,8 @@ SELECT to_regprocedure('ci_lower(recording_stats)') IS NOT NULL
 SELECT (SELECT count(*) FROM forces) AS forces,
 	   (SELECT count(*) FROM nrm_referrals) AS referrals,
 	   (SELECT count(*) FROM crimes) AS crime_records;
+SELECT * FROM nrm_referrals ORDER BY nrm_reference LIMIT 3;
+SELECT * FROM crimes ORDER BY crime_reference LIMIT 3;
 
 \echo
 \echo '-- 2. How each referral was linked to a crime record (doc/linkage.md):'
