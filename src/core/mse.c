@@ -36,6 +36,8 @@ bool		(*rg_mse_interrupt_hook) (void) = NULL;
 #define P_THRESHOLD		0.05
 #define PROFILE_SPAN	50.0	/* furthest log-scale distance searched */
 
+static void set_err(char *err, const char *fmt,...) __attribute__((format(printf, 2, 3)));
+
 static void
 set_err(char *err, const char *fmt,...)
 {
@@ -577,7 +579,10 @@ irls(const Design *d, const int64_t *cells, double offset, FitOut *out, char *er
 		if (gsl_linalg_cholesky_decomp1(&Av.matrix) != GSL_SUCCESS ||
 			gsl_linalg_cholesky_solve(&Av.matrix, &bv.vector, &xv.vector) != GSL_SUCCESS)
 		{
-			set_err(err, "The information matrix of the model is singular: some parameter cannot be estimated from these data.");
+			if (iter == 0)
+				set_err(err, "The information matrix of the model is singular: some parameter cannot be estimated from these data.");
+			else
+				set_err(err, "The information matrix became singular during the fit: the maximum likelihood estimate does not exist for these data.");
 			st = RG_MSE_SINGULAR;
 			goto done;
 		}
@@ -764,6 +769,11 @@ rg_mse_fit(const int64_t *cells, int k, const RgMseModel *model,
 	r->cells[0] = 0;
 	memcpy(r->cells + 1, cells + 1, sizeof(int64_t) * (ncell - 1));
 
+	if (k == 2 && !overlaps(cells, ncell, 0, 1))
+	{
+		set_err(err, "The two lists share no observed individual, so the estimate of the unobserved count is infinite.");
+		return RG_MSE_NOT_FINITE;
+	}
 	if (model->kind == RG_MSE_EXPLICIT)
 	{
 		for (int t = 0; t < model->npairs; t++)
