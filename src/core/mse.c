@@ -855,6 +855,8 @@ rg_mse_fit(const int64_t *cells, int k, const RgMseModel *model,
 			f = best;
 		}
 	}
+	/* clear the slots the stepwise search used for candidates */
+	memset(r->pairs[r->npairs], 0, sizeof(r->pairs[0]) * (size_t) (RG_MSE_MAX_PAIRS - r->npairs));
 	return fill_result(r, &d, &f, err);
 }
 
