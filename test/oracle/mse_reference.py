@@ -1,12 +1,16 @@
 #!/usr/bin/python3
 """Independent reference for the multiple systems estimates of mse_fit().
 
+    mse_reference.py FILE.csv...             print the reference figures
+    mse_reference.py --compare FILE.csv...   compare with the extension on
+                                             the server of PGHOST/PGPORT
+
 Written against statsmodels (Poisson GLM) and scipy (root finding), sharing
 no code with src/core/mse.c.  For a capture-pattern CSV (columns = lists,
 last column = count, absent patterns observed zero times) it prints one
 JSON object per model:
 
-    {"file": ..., "model": "independence" | "stepwise",
+    {"file": ..., "model": "independence" | "stepwise" | "i:j, ...",
      "path": [[i, j], ...],            # interactions added, 1-based, in order
      "observed": n, "unobserved": N0, "estimate": n + N0, "aic": AIC,
      "lower": L, "upper": U}           # 95% profile-likelihood interval
@@ -28,6 +32,7 @@ import csv
 import itertools
 import json
 import math
+import subprocess
 import sys
 
 import numpy as np
@@ -109,21 +114,97 @@ def profile_interval(pats, y, pairs, res, level=0.95):
     return n + math.exp(tl), n + math.exp(tu)
 
 
+MODELS = ("independence", "stepwise")
+
+
+def reference(path, model):
+    k, pats, y = read_table(path)
+    if model == "independence":
+        pairs, res = [], fit(pats, y, [])
+    elif model == "stepwise":
+        pairs, res = stepwise(k, pats, y)
+    else:
+        pairs = [tuple(sorted(int(v) for v in p.split(":"))) for p in model.split(",")]
+        res = fit(pats, y, pairs)
+    n0 = math.exp(res.params[0])
+    lo, hi = profile_interval(pats, y, pairs, res)
+    return {"file": path, "model": model, "path": [list(p) for p in pairs],
+            "observed": int(y.sum()), "unobserved": n0,
+            "estimate": y.sum() + n0, "aic": res.aic, "lower": lo, "upper": hi}
+
+
+def psql(sql):
+    out = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql],
+                         check=True, capture_output=True, text=True).stdout
+    return out.strip()
+
+
+def extension(path, model, table):
+    """The same figures from the extension, read from a running server."""
+    with open(path) as f:
+        cols = [c.strip().lower() for c in f.readline().strip().split(",")]
+    lists, count = cols[:-1], cols[-1]
+    arr = "ARRAY[" + ", ".join(f"{c} = 1" for c in lists) + "]"
+    sql = (f"SET extra_float_digits = 3; "
+           f"SELECT mse_observed(f), mse_unobserved(f), mse_estimate(f), mse_aic(f), "
+           f"mse_lower(f), mse_upper(f), mse_model(f) "
+           f"FROM (SELECT mse_fit({arr}, {count}, '{model}') AS f FROM {table}) s")
+    v = psql(sql).split("|")
+    path_ = [[int(x) for x in p.split(":")] for p in v[6].strip("[]").split(", ") if p]
+    return {"observed": int(v[0]), "unobserved": float(v[1]), "estimate": float(v[2]),
+            "aic": float(v[3]), "lower": float(v[4]), "upper": float(v[5]), "path": path_}
+
+
+def load(path, table):
+    with open(path) as f:
+        cols = [c.strip().lower() for c in f.readline().strip().split(",")]
+    defs = ", ".join(f"{c} bigint" for c in cols)
+    psql(f"DROP TABLE IF EXISTS {table}; CREATE TABLE {table} ({defs})")
+    psql(f"\\copy {table} FROM '{path}' WITH (FORMAT csv, HEADER true)")
+
+
+def compare(paths, extra):
+    """Compare the extension with the reference; print ok/FAIL lines and RESULT."""
+    passed = failed = 0
+
+    def check(name, ok, detail):
+        nonlocal passed, failed
+        if ok:
+            passed += 1
+            print(f"ok   {name}")
+        else:
+            failed += 1
+            print(f"FAIL {name}: {detail}")
+
+    for i, path in enumerate(paths):
+        table = f"mse_oracle_{i}"
+        load(path, table)
+        for model in MODELS + tuple(extra.get(path, ())):
+            ref = reference(path, model)
+            try:
+                got = extension(path, model, table)
+            except subprocess.CalledProcessError as e:
+                check(f"{path} {model}", False, e.stderr.strip())
+                continue
+            check(f"{path} {model} path", got["path"] == ref["path"],
+                  f"extension {got['path']}, reference {ref['path']}")
+            check(f"{path} {model} observed", got["observed"] == ref["observed"],
+                  f"{got['observed']} against {ref['observed']}")
+            for key in ("unobserved", "estimate", "aic", "lower", "upper"):
+                rel = abs(got[key] - ref[key]) / abs(ref[key])
+                check(f"{path} {model} {key} = {ref[key]:.6f}", rel <= 1e-6,
+                      f"extension {got[key]!r}, reference {ref[key]!r}, relative error {rel:.2e}")
+    print(f"RESULT: {passed} passed, {failed} failed")
+    return failed == 0
+
+
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--compare":
+        extra = {"data/ukdat_5.csv": ["1:2, 2:5"], "data/ukdat.csv": ["3:6, 1:2, 2:5"]}
+        sys.exit(0 if compare(sys.argv[2:], extra) else 1)
     for path in sys.argv[1:]:
-        k, pats, y = read_table(path)
-        for model in ("independence", "stepwise"):
-            if model == "independence":
-                pairs, res = [], fit(pats, y, [])
-            else:
-                pairs, res = stepwise(k, pats, y)
-            n0 = math.exp(res.params[0])
-            lo, hi = profile_interval(pats, y, pairs, res)
-            print(json.dumps({
-                "file": path, "model": model, "path": [list(p) for p in pairs],
-                "observed": int(y.sum()), "unobserved": n0,
-                "estimate": y.sum() + n0, "aic": res.aic,
-                "lower": lo, "upper": hi}))
+        for model in MODELS:
+            print(json.dumps(reference(path, model)))
 
 
 if __name__ == "__main__":
