@@ -501,11 +501,12 @@ mse_result_model(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(buf));
 }
 
-static void
-interval(FunctionCallInfo fcinfo, double *lower, double *upper)
+static double
+interval_limit(FunctionCallInfo fcinfo, int side)
 {
 	RgMseResult *r = get_result(fcinfo, 0);
 	double		level = PG_GETARG_FLOAT8(1);
+	double		limit = 0;
 	RgMseStatus st;
 	char		err[RG_MSE_ERR_MAX];
 
@@ -515,29 +516,22 @@ interval(FunctionCallInfo fcinfo, double *lower, double *upper)
 				 errmsg("confidence level must lie strictly between 0 and 1"),
 				 errdetail("The level given was %g.", level)));
 	rg_mse_interrupt_hook = mse_interrupt_pending;
-	st = rg_mse_profile_interval(r, level, lower, upper, err);
+	st = rg_mse_profile_limit(r, level, side, &limit, err);
 	rg_mse_interrupt_hook = NULL;
 	mse_report(st, err);
+	return limit;
 }
 
 Datum
 mse_result_lower(PG_FUNCTION_ARGS)
 {
-	double		lo,
-				hi;
-
-	interval(fcinfo, &lo, &hi);
-	PG_RETURN_FLOAT8(lo);
+	PG_RETURN_FLOAT8(interval_limit(fcinfo, -1));
 }
 
 Datum
 mse_result_upper(PG_FUNCTION_ARGS)
 {
-	double		lo,
-				hi;
-
-	interval(fcinfo, &lo, &hi);
-	PG_RETURN_FLOAT8(hi);
+	PG_RETURN_FLOAT8(interval_limit(fcinfo, 1));
 }
 
 /* ---------------------------------------------------------------------

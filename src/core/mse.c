@@ -925,12 +925,11 @@ profile_side(const RgMseResult *r, double dir, double crit, double *limit, char 
 }
 
 RgMseStatus
-rg_mse_profile_interval(const RgMseResult *r, double level, double *lower,
-						double *upper, char *err)
+rg_mse_profile_limit(const RgMseResult *r, double level, int side,
+					 double *limit, char *err)
 {
 	double		crit,
-				tl,
-				tu;
+				t;
 	RgMseStatus st;
 
 	if (!(level > 0 && level < 1))
@@ -944,18 +943,26 @@ rg_mse_profile_interval(const RgMseResult *r, double level, double *lower,
 		set_err(err, "The confidence level is too close to 0 or 1.");
 		return RG_MSE_BAD_LEVEL;
 	}
-	if ((st = profile_side(r, -1, crit, &tl, err)) != RG_MSE_OK)
+	if ((st = profile_side(r, side < 0 ? -1 : 1, crit, &t, err)) != RG_MSE_OK)
 		return st;
-	if ((st = profile_side(r, 1, crit, &tu, err)) != RG_MSE_OK)
-		return st;
-	*lower = (double) r->observed + exp(tl);
-	*upper = (double) r->observed + exp(tu);
-	if (!isfinite(*lower) || !isfinite(*upper))
+	*limit = (double) r->observed + exp(t);
+	if (!isfinite(*limit))
 	{
 		set_err(err, "A limit of the interval is infinite.");
 		return RG_MSE_UNBOUNDED;
 	}
 	return RG_MSE_OK;
+}
+
+RgMseStatus
+rg_mse_profile_interval(const RgMseResult *r, double level, double *lower,
+						double *upper, char *err)
+{
+	RgMseStatus st;
+
+	if ((st = rg_mse_profile_limit(r, level, -1, lower, err)) != RG_MSE_OK)
+		return st;
+	return rg_mse_profile_limit(r, level, 1, upper, err);
 }
 
 int

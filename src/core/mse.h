@@ -169,6 +169,10 @@ double		rg_mse_estimate(const RgMseResult *r);
 RgMseStatus rg_mse_profile_interval(const RgMseResult *r, double level,
 									double *lower, double *upper, char *err);
 
+/* One limit of the same interval: side < 0 lower, side > 0 upper. */
+RgMseStatus rg_mse_profile_limit(const RgMseResult *r, double level, int side,
+								 double *limit, char *err);
+
 /* Model text: "[1:2, 2:5]" (1-based, in the order added); "[]" if none. */
 int			rg_mse_model_format(const RgMseResult *r, char *buf, size_t buflen);
 
