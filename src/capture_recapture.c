@@ -39,10 +39,11 @@ PG_FUNCTION_INFO_V1(mse_result_aic);
 PG_FUNCTION_INFO_V1(chapman_estimate);
 PG_FUNCTION_INFO_V1(chapman_variance);
 
+/* A cancel or termination is pending: stop the fit, then let PostgreSQL act. */
 static bool
 mse_interrupt_pending(void)
 {
-	return InterruptPending;
+	return QueryCancelPending || ProcDiePending;
 }
 
 /* Raise the ERROR for a failed core call; never returns for st != OK. */
