@@ -3,9 +3,6 @@
 -- Poisson GLM, scipy root finding) and from Silverman (2014) and
 -- Chan, Silverman & Vincent (2021) for the UK 2013 data; Chapman's
 -- figures are worked out by hand in the comments.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS recording_gap;
-RESET client_min_messages;
 
 CREATE TABLE mse_uk5 (la int, ng int, pfnca int, go int, gp int, count bigint);
 \copy mse_uk5 FROM 'data/ukdat_5.csv' WITH (FORMAT csv, HEADER true)
