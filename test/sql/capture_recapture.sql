@@ -1,8 +1,8 @@
 -- Capture-recapture (multiple systems estimation): mse_fit and friends.
 -- Reference figures come from test/oracle/mse_reference.py (statsmodels
--- Poisson GLM, scipy root finding) and from Silverman (2014) and
--- Chan, Silverman & Vincent (2021) for the UK 2013 data; Chapman's
--- figures are worked out by hand in the comments.
+-- Poisson GLM, scipy root finding) for the UK 2013 data (consistent with
+-- the published 10,000 to 13,000 of Silverman, 2014); the small tables and
+-- Chapman's figures are worked out by hand in the comments.
 
 CREATE TABLE mse_uk5 (la int, ng int, pfnca int, go int, gp int, count bigint);
 \copy mse_uk5 FROM 'data/ukdat_5.csv' WITH (FORMAT csv, HEADER true)
