@@ -195,8 +195,10 @@ ORDER BY force;
 \endif
 
 \echo
-\echo '-- 9. The dark figure: multiple systems estimate of the number of victims'
-\echo '--    from the capture-recapture data (data/ukdat_5.csv)'
+\echo '-- 9. The dark figure: a multiple systems estimate of the number of'
+\echo '--    potential victims in the UK in 2013 from five lists that know of'
+\echo '--    2,744 people (data/ukdat_5.csv; the Home Office estimate was 10,000'
+\echo '--    to 13,000; data/README-capture.md)'
 \if :has_mse
 \if :has_ukdat
 SELECT sum(:mse_count) AS observed FROM ukdat;
