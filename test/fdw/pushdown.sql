@@ -65,3 +65,8 @@ FROM (SELECT force, recording_stats(recorded) AS s FROM referral GROUP BY force)
 EXPLAIN (VERBOSE, COSTS OFF)
 SELECT force, funnel_position(s, 0.28)
 FROM (SELECT force, recording_stats(recorded) AS s FROM referral GROUP BY force) AS x;
+
+-- @@ shipped verdicts per force, over shipped summaries requires recording_verdict
+EXPLAIN (VERBOSE, COSTS OFF)
+SELECT force, recording_verdict(s, 0.25)
+FROM (SELECT force, recording_stats(recorded) AS s FROM referral GROUP BY force) AS x;
