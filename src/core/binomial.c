@@ -111,6 +111,31 @@ beta_quantile(double p, double a, double b, int lower_tail, double *out)
 
 /* ---- confidence intervals ---- */
 
+/*
+ * The upper-tail normal quantile z with P(Z > z) = p.  Analysts call the
+ * interval functions over many rows at one level, so the last answer is
+ * remembered: a pure function of p, kept per process (parallel workers
+ * each have their own), it saves a qnorm call per row.
+ */
+static double
+normal_upper_quantile(double p)
+{
+	static double last_p = -1.0;
+	static double last_z = 0.0;
+
+	if (p != last_p)
+	{
+		double		z = qnorm(p, 0.0, 1.0, 0, 0);
+
+		if (!is_finite(z))
+			return z;
+		last_z = z;
+		last_p = p;
+	}
+	return last_z;
+}
+
+
 RgStatStatus
 rg_binom_ci(int64_t x, int64_t n, double level, RgCiMethod method,
 			double *lower, double *upper)
@@ -169,7 +194,7 @@ rg_binom_ci(int64_t x, int64_t n, double level, RgCiMethod method,
 			{
 				double		ph = dx / dn;
 
-				z = qnorm(half, 0.0, 1.0, 0, 0);
+				z = normal_upper_quantile(half);
 				if (!is_finite(z))
 					return RG_STAT_NUMERIC;
 				if (method == RG_CI_WILSON)
