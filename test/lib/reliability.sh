@@ -4,9 +4,14 @@
 # Print the lines of a server log that show a backend dying (signal, exit
 # code, PANIC), with the query it was running; returns 1 if there are any.
 rg_log_crashes() {
-	local log=$1
-	if grep -qE 'terminated by signal|exited with exit code|was terminated by|PANIC:|TRAP:' "$log"; then
-		grep -E -A2 'terminated by signal|exited with exit code|was terminated by|PANIC:|TRAP:' "$log" | head -40
+	local log=$1 bad
+	# a background worker (parallel worker, logical replication launcher)
+	# that stops on an ERROR exits with code 1: not a crash
+	bad=$(grep -E 'terminated by signal|exited with exit code|was terminated by|PANIC:|TRAP:' "$log" |
+		grep -vE 'background worker ".*" \(PID [0-9]+\) exited with exit code 1$')
+	if [ -n "$bad" ]; then
+		echo "$bad" | head -20
+		grep -E -A2 'terminated by signal|PANIC:|TRAP:' "$log" | grep -E 'Failed process was running' | head -20
 		return 1
 	fi
 	return 0
@@ -38,9 +43,9 @@ members AS (
 	SELECT classid, objid FROM pg_depend, ext
 	WHERE refclassid = 'pg_extension'::regclass AND refobjid = ext.oid AND deptype = 'e')
 SELECT 'function ' || p.oid::regprocedure || ' returns ' || pg_get_function_result(p.oid)
-	|| ' args(' || pg_get_function_arguments(p.oid) || ') kind=' || p.prokind
-	|| ' lang=' || l.lanname || ' vol=' || p.provolatile || ' strict=' || p.proisstrict
-	|| ' par=' || p.proparallel || ' leak=' || p.proleakproof || ' secdef=' || p.prosecdef
+	|| ' args(' || pg_get_function_arguments(p.oid) || ') kind=' || p.prokind::text
+	|| ' lang=' || l.lanname || ' vol=' || p.provolatile::text || ' strict=' || p.proisstrict
+	|| ' par=' || p.proparallel::text || ' leak=' || p.proleakproof || ' secdef=' || p.prosecdef
 	|| ' setof=' || p.proretset || ' cost=' || p.procost || ' rows=' || p.prorows
 	|| ' support=' || p.prosupport::regproc || ' src=' || md5(coalesce(p.prosrc, '')) || ' bin=' || coalesce(p.probin, '')
 	|| ' config=' || coalesce(p.proconfig::text, '') || ' acl=' || coalesce(p.proacl::text, '')
@@ -48,19 +53,19 @@ SELECT 'function ' || p.oid::regprocedure || ' returns ' || pg_get_function_resu
 FROM members m JOIN pg_proc p ON m.classid = 'pg_proc'::regclass AND p.oid = m.objid
 JOIN pg_language l ON l.oid = p.prolang
 UNION ALL
-SELECT 'aggregate ' || a.aggfnoid::regprocedure || ' kind=' || a.aggkind || ' direct=' || a.aggnumdirectargs
+SELECT 'aggregate ' || a.aggfnoid::regprocedure || ' kind=' || a.aggkind::text || ' direct=' || a.aggnumdirectargs
 	|| ' sfunc=' || a.aggtransfn::regprocedure::text || ' final=' || a.aggfinalfn::regproc || ' combine=' || a.aggcombinefn::regproc
 	|| ' serial=' || a.aggserialfn::regproc || ' deserial=' || a.aggdeserialfn::regproc
 	|| ' msfunc=' || a.aggmtransfn::regproc || ' minv=' || a.aggminvtransfn::regproc || ' mfinal=' || a.aggmfinalfn::regproc
-	|| ' fextra=' || a.aggfinalextra || ' mfextra=' || a.aggmfinalextra || ' fmodify=' || a.aggfinalmodify
-	|| ' mfmodify=' || a.aggmfinalmodify || ' sortop=' || a.aggsortop::regoperator::text
+	|| ' fextra=' || a.aggfinalextra || ' mfextra=' || a.aggmfinalextra || ' fmodify=' || a.aggfinalmodify::text
+	|| ' mfmodify=' || a.aggmfinalmodify::text || ' sortop=' || a.aggsortop::regoperator::text
 	|| ' stype=' || format_type(a.aggtranstype, NULL) || ' sspace=' || a.aggtransspace
 	|| ' mstype=' || format_type(a.aggmtranstype, NULL) || ' msspace=' || a.aggmtransspace
 	|| ' init=' || coalesce(a.agginitval, '<null>') || ' minit=' || coalesce(a.aggminitval, '<null>')
 FROM members m JOIN pg_aggregate a ON m.classid = 'pg_proc'::regclass AND a.aggfnoid = m.objid
 UNION ALL
-SELECT 'type ' || format_type(t.oid, NULL) || ' typtype=' || t.typtype || ' len=' || t.typlen || ' byval=' || t.typbyval
-	|| ' align=' || t.typalign || ' storage=' || t.typstorage || ' category=' || t.typcategory
+SELECT 'type ' || format_type(t.oid, NULL) || ' typtype=' || t.typtype::text || ' len=' || t.typlen || ' byval=' || t.typbyval
+	|| ' align=' || t.typalign::text || ' storage=' || t.typstorage::text || ' category=' || t.typcategory::text
 	|| ' preferred=' || t.typispreferred || ' in=' || t.typinput::regproc || ' out=' || t.typoutput::regproc
 	|| ' recv=' || t.typreceive::regproc || ' send=' || t.typsend::regproc || ' modin=' || t.typmodin::regproc
 	|| ' modout=' || t.typmodout::regproc || ' analyze=' || t.typanalyze::regproc || ' subscript=' || t.typsubscript::regproc
@@ -72,7 +77,7 @@ SELECT 'type ' || format_type(t.oid, NULL) || ' typtype=' || t.typtype || ' len=
 		FROM pg_attribute WHERE attrelid = t.typrelid AND attnum > 0 AND NOT attisdropped), '')
 FROM members m JOIN pg_type t ON m.classid = 'pg_type'::regclass AND t.oid = m.objid
 UNION ALL
-SELECT 'operator ' || o.oid::regoperator || ' kind=' || o.oprkind || ' code=' || o.oprcode::regprocedure::text
+SELECT 'operator ' || o.oid::regoperator || ' kind=' || o.oprkind::text || ' code=' || o.oprcode::regprocedure::text
 	|| ' result=' || format_type(o.oprresult, NULL) || ' com=' || o.oprcom::regoperator::text
 	|| ' neg=' || o.oprnegate::regoperator::text || ' rest=' || o.oprrest::regproc || ' join=' || o.oprjoin::regproc
 	|| ' merges=' || o.oprcanmerge || ' hashes=' || o.oprcanhash
@@ -81,7 +86,7 @@ FROM members m JOIN pg_operator o ON m.classid = 'pg_operator'::regclass AND o.o
 UNION ALL
 SELECT 'opclass ' || c.opcname || ' am=' || am.amname || ' type=' || format_type(c.opcintype, NULL)
 	|| ' default=' || c.opcdefault || ' family=' || f.opfname || ' keytype=' || format_type(c.opckeytype, NULL)
-	|| ' ops=' || coalesce((SELECT string_agg(ao.amopstrategy || ':' || ao.amopopr::regoperator::text || ':' || ao.amoppurpose, ',' ORDER BY ao.amopstrategy, ao.amopopr::regoperator::text)
+	|| ' ops=' || coalesce((SELECT string_agg(ao.amopstrategy || ':' || ao.amopopr::regoperator::text || ':' || ao.amoppurpose::text, ',' ORDER BY ao.amopstrategy, ao.amopopr::regoperator::text)
 		FROM pg_amop ao WHERE ao.amopfamily = c.opcfamily), '')
 	|| ' procs=' || coalesce((SELECT string_agg(ap.amprocnum || ':' || ap.amproc::regprocedure::text || ':' || format_type(ap.amproclefttype, NULL) || ':' || format_type(ap.amprocrighttype, NULL), ',' ORDER BY ap.amprocnum, ap.amproc::regprocedure::text)
 		FROM pg_amproc ap WHERE ap.amprocfamily = c.opcfamily), '')
@@ -92,7 +97,7 @@ SELECT 'opfamily ' || f.opfname || ' am=' || am.amname
 FROM members m JOIN pg_opfamily f ON m.classid = 'pg_opfamily'::regclass AND f.oid = m.objid JOIN pg_am am ON am.oid = f.opfmethod
 UNION ALL
 SELECT 'cast ' || format_type(c.castsource, NULL) || ' -> ' || format_type(c.casttarget, NULL)
-	|| ' func=' || c.castfunc::regprocedure::text || ' ctx=' || c.castcontext || ' method=' || c.castmethod
+	|| ' func=' || c.castfunc::regprocedure::text || ' ctx=' || c.castcontext::text || ' method=' || c.castmethod::text
 FROM members m JOIN pg_cast c ON m.classid = 'pg_cast'::regclass AND c.oid = m.objid
 UNION ALL
 SELECT 'other ' || pg_describe_object(m.classid, m.objid, 0)
