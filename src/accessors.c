@@ -115,7 +115,19 @@ totals_arg(FunctionCallInfo fcinfo)
 {
 	RgCounts	c = {PG_GETARG_INT64(0), PG_GETARG_INT64(1), 0, 0};
 
-	rg_check_counts(&c);
+	if (c.referrals < 0 || c.recorded < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("referrals and recorded must not be negative"),
+				 errdetail("Got referrals = %lld and recorded = %lld.",
+						   (long long) c.referrals, (long long) c.recorded)));
+	if (c.recorded > c.referrals)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("recorded must not exceed referrals"),
+				 errdetail("Got referrals = %lld and recorded = %lld.",
+						   (long long) c.referrals, (long long) c.recorded),
+				 errhint("The arguments are (referrals, recorded), referrals first.")));
 	return c;
 }
 

@@ -14,6 +14,11 @@ CREATE FUNCTION recording_stats_recv(internal) RETURNS recording_stats
 CREATE FUNCTION recording_stats_send(recording_stats) RETURNS bytea
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
+COMMENT ON FUNCTION recording_stats_in(cstring) IS 'Text input of recording_stats';
+COMMENT ON FUNCTION recording_stats_out(recording_stats) IS 'Text output of recording_stats';
+COMMENT ON FUNCTION recording_stats_recv(internal) IS 'Binary input of recording_stats; re-checks every count';
+COMMENT ON FUNCTION recording_stats_send(recording_stats) IS 'Binary output of recording_stats: four big-endian int64';
+
 CREATE TYPE recording_stats (
 	INPUT = recording_stats_in,
 	OUTPUT = recording_stats_out,
