@@ -63,7 +63,7 @@ def edge_values(typ):
         return [lit(v, t) for v in ("NULL", "true", "false")]
     if t in ("text", "character varying", "name"):
         return [lit("NULL", t)] + [lit(q(v), t) for v in (
-            "", "wilson", "exact", "normal", "poisson", "garbage", "NaN", "Infinity", "-1", " ", "\u00e9")] \
+            "", "wilson", "clopper_pearson", "jeffreys", "agresti_coull", "wald", "exact", "normal", "poisson", "garbage", "NaN", "Infinity", "-1", " ", "\u00e9")] \
             + ["repeat('x', 100000)::%s" % t]
     if t == "cstring":
         return [lit(q(v), t) for v in ("", "garbage", STATS["published"], "(referrals=1, recorded=2)",
