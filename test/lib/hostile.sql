@@ -3,6 +3,9 @@
 -- names to shadow), types (comma-separated argument types to use).
 -- Every planted function and operator records its call in public.hijack_log.
 \set ON_ERROR_STOP 1
+-- plant with a trusted path only: the objects planted in public must not
+-- capture the calls this script makes itself
+SET search_path = pg_catalog;
 CREATE TABLE IF NOT EXISTS public.hijack_log (who text, planted_by text, what text);
 GRANT ALL ON public.hijack_log TO PUBLIC;
 SET hostile.schema = :'schema';
