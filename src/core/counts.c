@@ -9,49 +9,11 @@
 
 const char *const rg_field_names[4] = {"referrals", "recorded", "unknown", "timely"};
 
-int64_t
-rg_counts_field(const RgCounts *c, int i)
-{
-	switch (i)
-	{
-		case 0:
-			return c->referrals;
-		case 1:
-			return c->recorded;
-		case 2:
-			return c->unknown;
-		default:
-			return c->timely;
-	}
-}
-
-RgStatus
-rg_counts_check(const RgCounts *c, int *field)
-{
-	for (int i = 0; i < 4; i++)
-	{
-		if (rg_counts_field(c, i) < 0)
-		{
-			if (field)
-				*field = i;
-			return RG_NEGATIVE;
-		}
-	}
-	/* all non-negative, so referrals - recorded cannot overflow */
-	if (c->recorded > c->referrals || c->unknown > c->referrals - c->recorded)
-	{
-		if (field)
-			*field = c->recorded > c->referrals ? 1 : 2;
-		return RG_EXCEEDS_REFERRALS;
-	}
-	if (c->timely > c->recorded)
-	{
-		if (field)
-			*field = 3;
-		return RG_TIMELY_EXCEEDS;
-	}
-	return RG_OK;
-}
+/*
+ * rg_counts_field, rg_counts_check and the per-row arithmetic
+ * (rg_counts_add/sub/accum/unaccum) are static inline in counts.h: they
+ * run once per aggregated row.
+ */
 
 RgStatus
 rg_counts_make(int64_t referrals, int64_t recorded, int64_t unknown,
@@ -63,82 +25,6 @@ rg_counts_make(int64_t referrals, int64_t recorded, int64_t unknown,
 	if (st == RG_OK)
 		*out = c;
 	return st;
-}
-
-RgStatus
-rg_counts_add(const RgCounts *a, const RgCounts *b, RgCounts *out)
-{
-	RgCounts	r;
-
-	if (__builtin_add_overflow(a->referrals, b->referrals, &r.referrals) ||
-		__builtin_add_overflow(a->recorded, b->recorded, &r.recorded) ||
-		__builtin_add_overflow(a->unknown, b->unknown, &r.unknown) ||
-		__builtin_add_overflow(a->timely, b->timely, &r.timely))
-		return RG_OVERFLOW;
-	*out = r;
-	return RG_OK;
-}
-
-RgStatus
-rg_counts_sub(const RgCounts *a, const RgCounts *b, RgCounts *out)
-{
-	RgCounts	r;
-	RgStatus	st;
-
-	if (__builtin_sub_overflow(a->referrals, b->referrals, &r.referrals) ||
-		__builtin_sub_overflow(a->recorded, b->recorded, &r.recorded) ||
-		__builtin_sub_overflow(a->unknown, b->unknown, &r.unknown) ||
-		__builtin_sub_overflow(a->timely, b->timely, &r.timely))
-		return RG_OVERFLOW;
-	st = rg_counts_check(&r, NULL);
-	if (st == RG_NEGATIVE)
-		return RG_UNDERFLOW;
-	if (st != RG_OK)
-		return st;
-	*out = r;
-	return RG_OK;
-}
-
-RgStatus
-rg_counts_accum(RgCounts *c, int recorded, int timely)
-{
-	if (timely && recorded != 1)
-		return RG_TIMELY_EXCEEDS;
-	if (c->referrals == INT64_MAX)
-		return RG_OVERFLOW;
-	c->referrals++;
-	if (recorded == 1)
-	{
-		c->recorded++;
-		if (timely)
-			c->timely++;
-	}
-	else if (recorded < 0)
-		c->unknown++;
-	return RG_OK;
-}
-
-RgStatus
-rg_counts_unaccum(RgCounts *c, int recorded, int timely)
-{
-	if (timely && recorded != 1)
-		return RG_TIMELY_EXCEEDS;
-	if (c->referrals <= 0 ||
-		(recorded == 1 && c->recorded <= 0) ||
-		(recorded == 1 && timely && c->timely <= 0) ||
-		(recorded < 0 && c->unknown <= 0))
-		return RG_UNDERFLOW;
-	c->referrals--;
-	if (recorded == 1)
-	{
-		c->recorded--;
-		if (timely)
-			c->timely--;
-	}
-	else if (recorded < 0)
-		c->unknown--;
-	/* removing a row that was never added could break the invariants */
-	return rg_counts_check(c, NULL) == RG_OK ? RG_OK : RG_UNDERFLOW;
 }
 
 /* ---- text form ---- */

@@ -38,39 +38,158 @@ typedef enum RgStatus
 /* Names of the four fields, in canonical order. */
 extern const char *const rg_field_names[4];
 
+/*
+ * The functions below run once per aggregated row, so they are static
+ * inline: the fmgr adapters compile them into their own code, with no call
+ * through the PLT, and the per-row accumulate is branch-free.
+ */
+
 /* Field access by index 0..3 (referrals, recorded, unknown, timely). */
-int64_t		rg_counts_field(const RgCounts *c, int i);
+static inline int64_t
+rg_counts_field(const RgCounts *c, int i)
+{
+	switch (i)
+	{
+		case 0:
+			return c->referrals;
+		case 1:
+			return c->recorded;
+		case 2:
+			return c->unknown;
+		default:
+			return c->timely;
+	}
+}
 
 /*
  * Check the invariants: every count >= 0, recorded + unknown <= referrals,
  * timely <= recorded.  On failure *field (if not NULL) is set to the index
  * of the offending field.
  */
-RgStatus	rg_counts_check(const RgCounts *c, int *field);
+static inline RgStatus
+rg_counts_check(const RgCounts *c, int *field)
+{
+	for (int i = 0; i < 4; i++)
+	{
+		if (rg_counts_field(c, i) < 0)
+		{
+			if (field)
+				*field = i;
+			return RG_NEGATIVE;
+		}
+	}
+	/* all non-negative, so referrals - recorded cannot overflow */
+	if (c->recorded > c->referrals || c->unknown > c->referrals - c->recorded)
+	{
+		if (field)
+			*field = c->recorded > c->referrals ? 1 : 2;
+		return RG_EXCEEDS_REFERRALS;
+	}
+	if (c->timely > c->recorded)
+	{
+		if (field)
+			*field = 3;
+		return RG_TIMELY_EXCEEDS;
+	}
+	return RG_OK;
+}
 
 /* Build and check. */
 RgStatus	rg_counts_make(int64_t referrals, int64_t recorded, int64_t unknown,
 						   int64_t timely, RgCounts *out, int *field);
 
 /* out = a + b, checked for int64 overflow.  out may alias a or b. */
-RgStatus	rg_counts_add(const RgCounts *a, const RgCounts *b, RgCounts *out);
+static inline RgStatus
+rg_counts_add(const RgCounts *a, const RgCounts *b, RgCounts *out)
+{
+	RgCounts	r;
+	int			ovf;
+
+	/* all four checks, no early exit: cheaper than four branches */
+	ovf = __builtin_add_overflow(a->referrals, b->referrals, &r.referrals);
+	ovf |= __builtin_add_overflow(a->recorded, b->recorded, &r.recorded);
+	ovf |= __builtin_add_overflow(a->unknown, b->unknown, &r.unknown);
+	ovf |= __builtin_add_overflow(a->timely, b->timely, &r.timely);
+	if (ovf)
+		return RG_OVERFLOW;
+	*out = r;
+	return RG_OK;
+}
 
 /*
  * out = a - b, the inverse of rg_counts_add.  Fails with RG_UNDERFLOW if any
  * count would become negative and with the invariant status if the result
  * is not a valid summary.
  */
-RgStatus	rg_counts_sub(const RgCounts *a, const RgCounts *b, RgCounts *out);
+static inline RgStatus
+rg_counts_sub(const RgCounts *a, const RgCounts *b, RgCounts *out)
+{
+	RgCounts	r;
+	RgStatus	st;
+	int			ovf;
+
+	ovf = __builtin_sub_overflow(a->referrals, b->referrals, &r.referrals);
+	ovf |= __builtin_sub_overflow(a->recorded, b->recorded, &r.recorded);
+	ovf |= __builtin_sub_overflow(a->unknown, b->unknown, &r.unknown);
+	ovf |= __builtin_sub_overflow(a->timely, b->timely, &r.timely);
+	if (ovf)
+		return RG_OVERFLOW;
+	st = rg_counts_check(&r, NULL);
+	if (st == RG_NEGATIVE)
+		return RG_UNDERFLOW;
+	if (st != RG_OK)
+		return st;
+	*out = r;
+	return RG_OK;
+}
 
 /*
  * Account one referral.  recorded: 1 = recorded, 0 = not recorded,
  * -1 = unknown.  timely: 1 if recorded within the deadline.  A timely
  * referral that is not recorded returns RG_TIMELY_EXCEEDS and leaves c
- * untouched.
+ * untouched.  The counts are bumped without branching on the value: with
+ * real data whether a row is recorded is unpredictable.
  */
-RgStatus	rg_counts_accum(RgCounts *c, int recorded, int timely);
+static inline RgStatus
+rg_counts_accum(RgCounts *c, int recorded, int timely)
+{
+	int64_t		rec = (recorded == 1);
+
+	if (timely && !rec)
+		return RG_TIMELY_EXCEEDS;
+	if (c->referrals == INT64_MAX)
+		return RG_OVERFLOW;
+	/* recorded, unknown, timely <= referrals < INT64_MAX: no overflow */
+	c->referrals++;
+	c->recorded += rec;
+	c->timely += rec & (timely != 0);
+	c->unknown += (recorded < 0);
+	return RG_OK;
+}
+
 /* Remove one referral accounted by rg_counts_accum. */
-RgStatus	rg_counts_unaccum(RgCounts *c, int recorded, int timely);
+static inline RgStatus
+rg_counts_unaccum(RgCounts *c, int recorded, int timely)
+{
+	if (timely && recorded != 1)
+		return RG_TIMELY_EXCEEDS;
+	if (c->referrals <= 0 ||
+		(recorded == 1 && c->recorded <= 0) ||
+		(recorded == 1 && timely && c->timely <= 0) ||
+		(recorded < 0 && c->unknown <= 0))
+		return RG_UNDERFLOW;
+	c->referrals--;
+	if (recorded == 1)
+	{
+		c->recorded--;
+		if (timely)
+			c->timely--;
+	}
+	else if (recorded < 0)
+		c->unknown--;
+	/* removing a row that was never added could break the invariants */
+	return rg_counts_check(c, NULL) == RG_OK ? RG_OK : RG_UNDERFLOW;
+}
 
 /*
  * Text form: "(referrals=3146, recorded=884, unknown=0, timely=0)".

@@ -1,0 +1,407 @@
+/*
+ * Unit tests of src/core/mse.c.
+ *
+ * Reference figures: the UK 2013 five-list data (SparseMSE UKdat_5) fitted
+ * by test/oracle/mse_reference.py with statsmodels (Poisson GLM, IRLS to
+ * 1e-13) and scipy (brentq on the profile deviance); tables built to fit a
+ * model exactly, where the answer follows by hand; Chapman by hand.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+#include <cmocka.h>
+
+#include "mse.h"
+
+/* UKdat_5: LA, NG, PFNCA, GO, GP; pattern as a bit mask (bit 0 = LA) */
+static const struct
+{
+	uint32_t	mask;
+	int64_t		n;
+}			uk5[] = {
+	{1, 54}, {2, 463}, {4, 995}, {8, 695}, {16, 316}, {3, 15}, {5, 19},
+	{9, 3}, {6, 62}, {10, 19}, {18, 1}, {12, 76}, {20, 11}, {24, 8},
+	{7, 1}, {11, 1}, {14, 4}, {15, 1}
+};
+
+static void
+assert_rel(double got, double want, double tol)
+{
+	if (!(fabs(got - want) <= tol * fabs(want)))
+		fail_msg("got %.17g, want %.17g (relative tolerance %g)", got, want, tol);
+}
+
+static RgMseState *
+uk5_state(const char *model)
+{
+	RgMseState *s = malloc(rg_mse_state_size(5));
+	char		err[RG_MSE_ERR_MAX];
+
+	assert_int_equal(rg_mse_state_init(s, 5, model, strlen(model), err), RG_MSE_OK);
+	for (size_t i = 0; i < sizeof(uk5) / sizeof(uk5[0]); i++)
+		assert_int_equal(rg_mse_accumulate_mask(s, uk5[i].mask, uk5[i].n), RG_MSE_OK);
+	return s;
+}
+
+static RgMseResult *
+fit_state(const RgMseState *s, RgMseStatus want)
+{
+	RgMseModel	m;
+	RgMseResult *r = malloc(rg_mse_result_size(s->k));
+	char		err[RG_MSE_ERR_MAX] = "";
+
+	assert_int_equal(rg_mse_model_parse(s->model, (size_t) s->model_len, s->k, &m, err), RG_MSE_OK);
+	assert_int_equal(rg_mse_fit(s->cells, s->k, &m, r, err), want);
+	return r;
+}
+
+static void
+test_model_parse(void **state)
+{
+	RgMseModel	m;
+	char		err[RG_MSE_ERR_MAX];
+
+	(void) state;
+	assert_int_equal(rg_mse_model_parse("stepwise", 8, 5, &m, err), RG_MSE_OK);
+	assert_int_equal(m.kind, RG_MSE_STEPWISE);
+	assert_int_equal(rg_mse_model_parse("  Independence ", 15, 5, &m, err), RG_MSE_OK);
+	assert_int_equal(m.kind, RG_MSE_INDEPENDENCE);
+	assert_int_equal(rg_mse_model_parse("1:2, 5:2", 8, 5, &m, err), RG_MSE_OK);
+	assert_int_equal(m.kind, RG_MSE_EXPLICIT);
+	assert_int_equal(m.npairs, 2);
+	assert_int_equal(m.pairs[1][0], 1);
+	assert_int_equal(m.pairs[1][1], 4);
+	assert_int_equal(rg_mse_model_parse("[]", 2, 5, &m, err), RG_MSE_OK);
+	assert_int_equal(m.npairs, 0);
+	assert_int_equal(rg_mse_model_parse("[1:2]", 5, 2, &m, err), RG_MSE_OK);
+	assert_int_equal(rg_mse_model_parse("1:6", 3, 5, &m, err), RG_MSE_BAD_MODEL);
+	assert_int_equal(rg_mse_model_parse("0:1", 3, 5, &m, err), RG_MSE_BAD_MODEL);
+	assert_int_equal(rg_mse_model_parse("3:3", 3, 5, &m, err), RG_MSE_BAD_MODEL);
+	assert_int_equal(rg_mse_model_parse("1:2,2:1", 7, 5, &m, err), RG_MSE_BAD_MODEL);
+	assert_int_equal(rg_mse_model_parse("1:2,", 4, 5, &m, err), RG_MSE_BAD_MODEL);
+	assert_int_equal(rg_mse_model_parse("1:2 2:3", 7, 5, &m, err), RG_MSE_BAD_MODEL);
+	assert_int_equal(rg_mse_model_parse("", 0, 5, &m, err), RG_MSE_BAD_MODEL);
+	assert_int_equal(rg_mse_model_parse("1:2\0", 4, 5, &m, err), RG_MSE_BAD_MODEL);
+	assert_int_equal(rg_mse_model_parse("1234:1", 6, 5, &m, err), RG_MSE_BAD_MODEL);
+	assert_int_equal(rg_mse_model_parse("x", RG_MSE_MODEL_MAX + 1, 5, &m, err),
+					 RG_MSE_MODEL_TOO_LONG);
+}
+
+static void
+test_accumulate(void **state)
+{
+	RgMseState *s = malloc(rg_mse_state_size(3));
+	RgMseState *t = malloc(rg_mse_state_size(3));
+	bool		p1[3] = {true, false, true};
+	bool		p0[3] = {false, false, false};
+	char		err[RG_MSE_ERR_MAX];
+
+	(void) state;
+	assert_int_equal(rg_mse_state_init(s, 1, "stepwise", 8, err), RG_MSE_TOO_FEW_LISTS);
+	assert_int_equal(rg_mse_state_init(s, 16, "stepwise", 8, err), RG_MSE_TOO_MANY_LISTS);
+	assert_int_equal(rg_mse_state_init(s, 3, "4:1", 3, err), RG_MSE_BAD_MODEL);
+	assert_int_equal(rg_mse_state_init(s, 3, "stepwise", 8, err), RG_MSE_OK);
+	assert_int_equal(rg_mse_accumulate(s, p1, 3, 4), RG_MSE_OK);
+	assert_int_equal(rg_mse_accumulate(s, p1, 3, 2), RG_MSE_OK);
+	assert_true(s->cells[5] == 6);
+	assert_int_equal(rg_mse_accumulate(s, p1, 2, 1), RG_MSE_LENGTH_MISMATCH);
+	assert_int_equal(rg_mse_accumulate(s, p0, 3, 1), RG_MSE_EMPTY_PATTERN);
+	assert_int_equal(rg_mse_accumulate(s, p1, 3, -1), RG_MSE_NEGATIVE);
+	assert_int_equal(rg_mse_accumulate_mask(s, 8, 1), RG_MSE_LENGTH_MISMATCH);
+	assert_int_equal(rg_mse_accumulate_mask(s, 5, INT64_MAX), RG_MSE_OVERFLOW);
+	assert_true(s->cells[5] == 6);	/* unchanged on error */
+	assert_int_equal(rg_mse_state_same_model(s, "stepwise", 8), RG_MSE_OK);
+	assert_int_equal(rg_mse_state_same_model(s, "Stepwise", 8), RG_MSE_MODEL_MISMATCH);
+
+	/* combine */
+	assert_int_equal(rg_mse_state_init(t, 3, "stepwise", 8, err), RG_MSE_OK);
+	assert_int_equal(rg_mse_accumulate_mask(t, 5, 10), RG_MSE_OK);
+	assert_int_equal(rg_mse_accumulate_mask(t, 2, 7), RG_MSE_OK);
+	assert_int_equal(rg_mse_state_combine(s, t), RG_MSE_OK);
+	assert_true(s->cells[5] == 16 && s->cells[2] == 7 && s->cells[1] == 0);
+	assert_int_equal(rg_mse_state_init(t, 3, "independence", 12, err), RG_MSE_OK);
+	assert_int_equal(rg_mse_state_combine(s, t), RG_MSE_MODEL_MISMATCH);
+	assert_int_equal(rg_mse_state_init(t, 3, "stepwise", 8, err), RG_MSE_OK);
+	t->cells[5] = INT64_MAX;
+	assert_int_equal(rg_mse_state_combine(s, t), RG_MSE_OVERFLOW);
+	assert_true(s->cells[5] == 16);
+	free(s);
+	free(t);
+}
+
+static void
+test_state_wire(void **state)
+{
+	RgMseState *s = uk5_state("1:2, 2:5");
+	RgMseState *d = malloc(rg_mse_state_size(5));
+	size_t		n = rg_mse_state_wire_size(s);
+	unsigned char *buf = malloc(n);
+	char		err[RG_MSE_ERR_MAX];
+	int			k;
+
+	(void) state;
+	assert_int_equal(n, 12 + 8 + 31 * 8);
+	rg_mse_state_encode(s, buf);
+	assert_int_equal(rg_mse_state_peek(buf, n, &k), RG_MSE_OK);
+	assert_int_equal(k, 5);
+	assert_int_equal(rg_mse_state_decode(buf, n, d, err), RG_MSE_OK);
+	assert_memory_equal(d, s, rg_mse_state_size(5));
+	/* wrong length, magic, k, model, negative count */
+	assert_int_equal(rg_mse_state_decode(buf, n - 1, d, err), RG_MSE_BAD_BINARY);
+	buf[0] = 'X';
+	assert_int_equal(rg_mse_state_decode(buf, n, d, err), RG_MSE_BAD_BINARY);
+	buf[0] = 'M';
+	buf[7] = 16;
+	assert_int_equal(rg_mse_state_peek(buf, n, &k), RG_MSE_BAD_BINARY);
+	buf[7] = 5;
+	buf[12] = '9';				/* model "9:2, 2:5" is out of range */
+	assert_int_equal(rg_mse_state_decode(buf, n, d, err), RG_MSE_BAD_MODEL);
+	buf[12] = '1';
+	buf[20] = 0x80;				/* first count negative */
+	assert_int_equal(rg_mse_state_decode(buf, n, d, err), RG_MSE_NEGATIVE);
+	free(buf);
+	free(s);
+	free(d);
+}
+
+static void
+test_uk5_stepwise(void **state)
+{
+	RgMseState *s = uk5_state("stepwise");
+	RgMseResult *r = fit_state(s, RG_MSE_OK);
+	char		buf[128],
+				err[RG_MSE_ERR_MAX];
+	double		lo,
+				hi;
+
+	(void) state;
+	assert_true(r->observed == 2744);
+	assert_rel(r->unobserved, 8568.990289435265, 1e-8);
+	assert_rel(rg_mse_estimate(r), 11312.990289435265, 1e-9);
+	assert_rel(r->aic, 127.59863057681207, 1e-9);
+	rg_mse_model_format(r, buf, sizeof(buf));
+	assert_string_equal(buf, "[1:2, 2:5, 3:5, 1:3, 4:5, 2:4]");
+	assert_int_equal(rg_mse_profile_interval(r, 0.95, &lo, &hi, err), RG_MSE_OK);
+	assert_rel(lo, 9907.823428061127, 1e-8);
+	assert_rel(hi, 13063.794553017307, 1e-8);
+	assert_int_equal(rg_mse_profile_interval(r, 1.0, &lo, &hi, err), RG_MSE_BAD_LEVEL);
+	assert_int_equal(rg_mse_profile_interval(r, 0.0, &lo, &hi, err), RG_MSE_BAD_LEVEL);
+	assert_int_equal(rg_mse_profile_interval(r, NAN, &lo, &hi, err), RG_MSE_BAD_LEVEL);
+	free(r);
+	free(s);
+}
+
+static void
+test_uk5_independence(void **state)
+{
+	RgMseState *s = uk5_state("independence");
+	RgMseResult *r = fit_state(s, RG_MSE_OK);
+	char		err[RG_MSE_ERR_MAX];
+	double		lo,
+				hi;
+
+	(void) state;
+	assert_int_equal(r->npairs, 0);
+	assert_rel(rg_mse_estimate(r), 13444.13120901438, 1e-9);
+	assert_rel(r->aic, 217.77887646276093, 1e-9);
+	assert_int_equal(rg_mse_profile_interval(r, 0.95, &lo, &hi, err), RG_MSE_OK);
+	assert_rel(lo, 12003.997432644124, 1e-8);
+	assert_rel(hi, 15160.291201445003, 1e-8);
+	free(r);
+	free(s);
+}
+
+/* a table that the independence model fits exactly: N0 follows by hand */
+static void
+test_exact_independence(void **state)
+{
+	/* N = 1000, p = (0.5, 0.4, 0.2): N0 = 1000 * 0.5 * 0.6 * 0.8 = 240 */
+	int64_t		cells[8] = {0, 240, 160, 160, 60, 60, 40, 40};
+	RgMseModel	m = {RG_MSE_INDEPENDENCE, 0, {{0}}};
+	RgMseResult *r = malloc(rg_mse_result_size(3));
+	char		err[RG_MSE_ERR_MAX];
+
+	(void) state;
+	assert_int_equal(rg_mse_fit(cells, 3, &m, r, err), RG_MSE_OK);
+	assert_rel(r->unobserved, 240, 1e-10);
+	assert_true(fabs(r->deviance) < 1e-8);
+	/* Petersen on two lists: 100 * 80 / 20 = 400 */
+	{
+		int64_t		c2[4] = {0, 80, 60, 20};
+
+		assert_int_equal(rg_mse_fit(c2, 2, &m, r, err), RG_MSE_OK);
+		assert_rel(rg_mse_estimate(r), 400, 1e-10);
+		/* no overlap: infinite */
+		c2[3] = 0;
+		assert_int_equal(rg_mse_fit(c2, 2, &m, r, err), RG_MSE_NOT_FINITE);
+		c2[1] = c2[2] = 0;
+		assert_int_equal(rg_mse_fit(c2, 2, &m, r, err), RG_MSE_NO_DATA);
+	}
+	free(r);
+}
+
+static void
+test_fit_errors(void **state)
+{
+	RgMseState *s = uk5_state("1:5");
+	RgMseModel	m;
+	RgMseResult *r = malloc(rg_mse_result_size(5));
+	char		err[RG_MSE_ERR_MAX];
+	int64_t		c3[8] = {0, 10, 10, 0, 10, 0, 0, 0};
+
+	(void) state;
+	/* LA and GP share nobody */
+	assert_int_equal(rg_mse_model_parse("1:5", 3, 5, &m, err), RG_MSE_OK);
+	assert_int_equal(rg_mse_fit(s->cells, 5, &m, r, err), RG_MSE_NO_OVERLAP);
+	/* three lists with no overlap at all: the estimate does not exist */
+	m.kind = RG_MSE_INDEPENDENCE;
+	assert_int_not_equal(rg_mse_fit(c3, 3, &m, r, err), RG_MSE_OK);
+	c3[1] = -1;
+	assert_int_equal(rg_mse_fit(c3, 3, &m, r, err), RG_MSE_NEGATIVE);
+	assert_int_equal(rg_mse_fit(c3, 1, &m, r, err), RG_MSE_TOO_FEW_LISTS);
+	free(r);
+	free(s);
+}
+
+static void
+test_result_wire(void **state)
+{
+	RgMseState *s = uk5_state("stepwise");
+	RgMseResult *r = fit_state(s, RG_MSE_OK);
+	RgMseResult *d = malloc(rg_mse_result_size(5));
+	size_t		n = rg_mse_result_wire_size(r);
+	unsigned char *buf = malloc(n);
+	char		err[RG_MSE_ERR_MAX];
+	int			k;
+
+	(void) state;
+	assert_int_equal(n, 12 + 2 * 6 + 8 * 5 + 8 * 31);
+	rg_mse_result_encode(r, buf);
+	assert_int_equal(rg_mse_result_peek(buf, n, &k), RG_MSE_OK);
+	assert_int_equal(k, 5);
+	assert_int_equal(rg_mse_result_decode(buf, n, d, err), RG_MSE_OK);
+	assert_memory_equal(d, r, rg_mse_result_size(5));
+	assert_int_equal(rg_mse_result_verify(d, err), RG_MSE_OK);
+
+	assert_int_equal(rg_mse_result_decode(buf, n + 1, d, err), RG_MSE_BAD_BINARY);
+	/* npairs too large for k */
+	buf[11] = 11;
+	assert_int_equal(rg_mse_result_decode(buf, n, d, err), RG_MSE_BAD_BINARY);
+	buf[11] = 6;
+	/* a pair with i == j */
+	buf[12] = 1;
+	buf[13] = 1;
+	assert_int_equal(rg_mse_result_decode(buf, n, d, err), RG_MSE_BAD_MODEL);
+	/* duplicate pair: (1,4) twice -> second pair 2:5 becomes 1:2 */
+	buf[12] = 0;
+	buf[14] = 0;
+	buf[15] = 1;
+	assert_int_equal(rg_mse_result_decode(buf, n, d, err), RG_MSE_BAD_MODEL);
+	rg_mse_result_encode(r, buf);
+	/* a NaN figure */
+	memset(buf + 24, 0xff, 8);
+	assert_int_equal(rg_mse_result_decode(buf, n, d, err), RG_MSE_NOT_FINITE);
+	rg_mse_result_encode(r, buf);
+	/* a figure that does not match the refit decodes but fails verify */
+	buf[24 + 3] ^= 0x40;
+	assert_int_equal(rg_mse_result_decode(buf, n, d, err), RG_MSE_OK);
+	assert_int_equal(rg_mse_result_verify(d, err), RG_MSE_INCONSISTENT);
+	rg_mse_result_encode(r, buf);
+	/* a negative count */
+	buf[n - 8] = 0x80;
+	assert_int_equal(rg_mse_result_decode(buf, n, d, err), RG_MSE_NEGATIVE);
+	/* all counts zero */
+	memset(buf + n - 8 * 31, 0, 8 * 31);
+	assert_int_equal(rg_mse_result_decode(buf, n, d, err), RG_MSE_NO_DATA);
+	free(buf);
+	free(d);
+	free(r);
+	free(s);
+}
+
+static void
+test_result_text(void **state)
+{
+	RgMseState *s = uk5_state("stepwise");
+	RgMseResult *r = fit_state(s, RG_MSE_OK);
+	RgMseResult *d = malloc(rg_mse_result_size(RG_MSE_MAX_LISTS));
+	size_t		sz = rg_mse_result_text_size(5);
+	char	   *buf = malloc(sz);
+	char		err[RG_MSE_ERR_MAX];
+	int			len,
+				k;
+
+	(void) state;
+	len = rg_mse_result_format(r, buf, sz);
+	assert_true((size_t) len < sz);
+	assert_true(strncmp(buf, "(lists=5, model=[1:2, 2:5, 3:5, 1:3, 4:5, 2:4], observed=2744, unobserved=8568.99028943", 87) == 0);
+	assert_int_equal(rg_mse_result_text_peek(buf, &k), RG_MSE_OK);
+	assert_int_equal(k, 5);
+	assert_int_equal(rg_mse_result_parse(buf, d, err), RG_MSE_OK);
+	assert_int_equal(d->npairs, 6);
+	assert_rel(d->unobserved, r->unobserved, 1e-12);
+	assert_true(memcmp(d->cells, r->cells, sizeof(int64_t) * 32) == 0);
+
+	assert_int_equal(rg_mse_result_parse("(lists=2, model=[], observed=3, unobserved=1, estimate=4, aic=1, counts=[1, 1])",
+										 d, err), RG_MSE_SYNTAX);
+	assert_int_equal(rg_mse_result_parse("(lists=2, model=[], observed=3, unobserved=1, estimate=4, aic=12.2, counts=[1, 1, 1])",
+										 d, err), RG_MSE_INCONSISTENT);
+	assert_int_equal(rg_mse_result_parse("(lists=2, model=[], observed=3, unobserved=1, estimate=4, aic=0x1p3, counts=[1, 1, 1])",
+										 d, err), RG_MSE_SYNTAX);
+	assert_int_equal(rg_mse_result_parse("(lists=2, model=[], observed=3, unobserved=inf, estimate=4, aic=1, counts=[1, 1, 1])",
+										 d, err), RG_MSE_SYNTAX);
+	assert_int_equal(rg_mse_result_parse("(lists=2, model=[1:3], observed=3, unobserved=1, estimate=4, aic=1, counts=[1, 1, 1])",
+										 d, err), RG_MSE_BAD_MODEL);
+	assert_int_equal(rg_mse_result_parse("(lists=99, model=[]", d, err), RG_MSE_TOO_MANY_LISTS);
+	assert_int_equal(rg_mse_result_parse("(lists=1, model=[]", d, err), RG_MSE_TOO_FEW_LISTS);
+	assert_int_equal(rg_mse_result_parse("", d, err), RG_MSE_SYNTAX);
+	/* trailing text */
+	buf[len] = 'x';
+	buf[len + 1] = '\0';
+	assert_int_equal(rg_mse_result_parse(buf, d, err), RG_MSE_SYNTAX);
+	free(buf);
+	free(d);
+	free(r);
+	free(s);
+}
+
+static void
+test_chapman(void **state)
+{
+	double		e,
+				v;
+
+	(void) state;
+	/* 101 * 81 / 21 - 1 and 101 * 81 * 80 * 60 / (21^2 * 22) */
+	assert_int_equal(rg_chapman(100, 80, 20, &e, &v), RG_MSE_OK);
+	assert_rel(e, 8181.0 / 21.0 - 1, 1e-15);
+	assert_rel(v, 39268800.0 / 9702.0, 1e-15);
+	assert_int_equal(rg_chapman(10, 20, 0, &e, &v), RG_MSE_OK);
+	assert_rel(e, 230, 1e-15);
+	assert_rel(v, 23100, 1e-15);
+	assert_int_equal(rg_chapman(-1, 20, 0, &e, &v), RG_MSE_NEGATIVE);
+	assert_int_equal(rg_chapman(10, 20, 11, &e, &v), RG_MSE_INCONSISTENT);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_model_parse),
+		cmocka_unit_test(test_accumulate),
+		cmocka_unit_test(test_state_wire),
+		cmocka_unit_test(test_uk5_stepwise),
+		cmocka_unit_test(test_uk5_independence),
+		cmocka_unit_test(test_exact_independence),
+		cmocka_unit_test(test_fit_errors),
+		cmocka_unit_test(test_result_wire),
+		cmocka_unit_test(test_result_text),
+		cmocka_unit_test(test_chapman),
+	};
+
+	return cmocka_run_group_tests_name("mse", tests, NULL, NULL);
+}
