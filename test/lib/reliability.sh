@@ -157,14 +157,22 @@ rg_edge_calls() {
 
 # Run the pg_regress suite (test/sql) against the installed extension on the
 # current cluster (PGHOST/PGPORT); one ok/not ok per test.  Prints nothing
-# and counts nothing when there are no tests.
+# and counts nothing when there are no tests.  pg_regress runs in a private
+# directory that mirrors the work tree (symbolic links), so that tests see
+# the same relative paths as under "make installcheck" while their results/
+# stay out of the work tree.
 rg_installcheck() {
-	local what=$1 log="$RG_TMP/installcheck-$1.log"
-	(cd "$RG_ROOT" && ls test/sql/*.sql >/dev/null 2>&1) || { echo "# $what: no pg_regress tests in test/sql"; return; }
-	rm -rf "$RG_TMP/regress-$what"
-	mkdir -p "$RG_TMP/regress-$what"
-	# a private output directory, so the suite does not touch the work tree's results/
-	(cd "$RG_ROOT" && make -s installcheck REGRESS_OPTS="--inputdir=test --outputdir=$RG_TMP/regress-$what" ) >"$log" 2>&1
+	local what=$1 log="$RG_TMP/installcheck-$1.log" dir="$RG_TMP/regress-$1" e tests
+	tests=$(cd "$RG_ROOT" && ls test/sql/*.sql 2>/dev/null | sed 's#^test/sql/##; s#\.sql$##' | sort)
+	[ -n "$tests" ] || { echo "# $what: no pg_regress tests in test/sql"; return; }
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	for e in "$RG_ROOT"/*; do
+		case "$(basename "$e")" in results | regression.diffs | regression.out) continue ;; esac
+		ln -s "$e" "$dir/"
+	done
+	(cd "$dir" && "$(dirname "$(pg_config --pgxs)")/../test/regress/pg_regress" --inputdir=test \
+		--bindir="$(pg_config --bindir)" --dbname=contrib_regression $tests) >"$log" 2>&1
 	local rc=$?
 	grep -E '\.\.\. (ok|FAILED|failed)' "$log" | sed "s/^/# $what: /"
 	local p f
@@ -173,7 +181,7 @@ rg_installcheck() {
 	RG_PASS=$((RG_PASS + p))
 	RG_FAIL=$((RG_FAIL + f))
 	if [ "$rc" != 0 ]; then
-		[ -f "$RG_TMP/regress-$what/regression.diffs" ] && head -150 "$RG_TMP/regress-$what/regression.diffs"
+		[ -f "$dir/regression.diffs" ] && head -150 "$dir/regression.diffs"
 		tail -20 "$log"
 		[ "$f" = 0 ] && rg_not_ok "$what: pg_regress exited with $rc"
 	fi
