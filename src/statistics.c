@@ -5,6 +5,8 @@
  */
 #include "recording_gap.h"
 
+#include "mb/pg_wchar.h"
+
 #include "core/binomial.h"
 
 #include "fmgr.h"
@@ -158,10 +160,16 @@ method_arg(FunctionCallInfo fcinfo, int argno)
 	RgCiMethod	m;
 
 	if (rg_ci_method_parse(s, len, &m) != 0)
+	{
+		/* quote at most 64 bytes of the name, cut on a character boundary */
+		int			clip = pg_mbcliplen(s, (int) len, 64);
+
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown confidence interval method \"%s\"", text_to_cstring(t)),
+				 errmsg("unknown confidence interval method \"%.*s%s\"",
+						clip, s, (size_t) clip < len ? "..." : ""),
 				 errhint("Valid methods are %s.", rg_ci_method_list)));
+	}
 	return m;
 }
 

@@ -167,7 +167,7 @@ rg_counts_accum(RgCounts *c, int recorded, int timely)
 	return RG_OK;
 }
 
-/* Remove one referral accounted by rg_counts_accum. */
+/* Remove one referral accounted by rg_counts_accum; on failure c is unchanged. */
 static inline RgStatus
 rg_counts_unaccum(RgCounts *c, int recorded, int timely)
 {
@@ -178,17 +178,24 @@ rg_counts_unaccum(RgCounts *c, int recorded, int timely)
 		(recorded == 1 && timely && c->timely <= 0) ||
 		(recorded < 0 && c->unknown <= 0))
 		return RG_UNDERFLOW;
-	c->referrals--;
-	if (recorded == 1)
 	{
-		c->recorded--;
-		if (timely)
-			c->timely--;
+		RgCounts	r = *c;
+
+		r.referrals--;
+		if (recorded == 1)
+		{
+			r.recorded--;
+			if (timely)
+				r.timely--;
+		}
+		else if (recorded < 0)
+			r.unknown--;
+		/* removing a row that was never added could break the invariants */
+		if (rg_counts_check(&r, NULL) != RG_OK)
+			return RG_UNDERFLOW;
+		*c = r;
 	}
-	else if (recorded < 0)
-		c->unknown--;
-	/* removing a row that was never added could break the invariants */
-	return rg_counts_check(c, NULL) == RG_OK ? RG_OK : RG_UNDERFLOW;
+	return RG_OK;
 }
 
 /*

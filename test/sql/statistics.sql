@@ -59,6 +59,8 @@ SELECT ci_upper(make_recording_stats(10, 3), 'Infinity');
 SELECT ci_upper(make_recording_stats(10, 3), -0.5);
 SELECT ci_lower(make_recording_stats(10, 3), 0.95, 'exact');
 SELECT ci_lower(make_recording_stats(10, 3), 0.95, 'Wilson');
+-- a long name is quoted only in part (64 bytes, cut between characters)
+SELECT ci_lower(make_recording_stats(10, 3), 0.95, repeat('é', 100));
 
 -- Threshold verdicts.  (100, 40, unknown 20): worst case 0.4, best case 0.6.
 SELECT t AS threshold,
