@@ -151,13 +151,25 @@ static const char *const change_labels[] = {"improved", "worsened", "no_change",
 
 /* ---- confidence intervals ---- */
 
+/*
+ * The method argument.  When it is the same on every call of this call
+ * site (a constant, the default, or an external parameter), it is parsed
+ * once and the answer kept in fn_extra.
+ */
 static RgCiMethod
 method_arg(FunctionCallInfo fcinfo, int argno)
 {
-	text	   *t = PG_GETARG_TEXT_PP(argno);
-	const char *s = VARDATA_ANY(t);
-	size_t		len = VARSIZE_ANY_EXHDR(t);
+	RgCiMethod *cached = (RgCiMethod *) fcinfo->flinfo->fn_extra;
+	text	   *t;
+	const char *s;
+	size_t		len;
 	RgCiMethod	m;
+
+	if (cached != NULL)
+		return *cached;
+	t = PG_GETARG_TEXT_PP(argno);
+	s = VARDATA_ANY(t);
+	len = VARSIZE_ANY_EXHDR(t);
 
 	if (rg_ci_method_parse(s, len, &m) != 0)
 	{
@@ -169,6 +181,12 @@ method_arg(FunctionCallInfo fcinfo, int argno)
 				 errmsg("unknown confidence interval method \"%.*s%s\"",
 						clip, s, (size_t) clip < len ? "..." : ""),
 				 errhint("Valid methods are %s.", rg_ci_method_list)));
+	}
+	if (get_fn_expr_arg_stable(fcinfo->flinfo, argno))
+	{
+		cached = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(RgCiMethod));
+		*cached = m;
+		fcinfo->flinfo->fn_extra = cached;
 	}
 	return m;
 }
