@@ -20,21 +20,7 @@
  */
 #include "counts.h"
 #include "fuzz_common.h"
-
-static int
-ref_valid(const RgCounts *c)
-{
-	return c->referrals >= 0 && c->recorded >= 0 && c->unknown >= 0 && c->timely >= 0 &&
-		(__int128) c->recorded + c->unknown <= c->referrals &&
-		c->timely <= c->recorded;
-}
-
-static int
-same(const RgCounts *a, const RgCounts *b)
-{
-	return a->referrals == b->referrals && a->recorded == b->recorded &&
-		a->unknown == b->unknown && a->timely == b->timely;
-}
+#include "fuzz_counts.h"
 
 static int64_t
 be64(const uint8_t *p)

@@ -18,6 +18,7 @@
  */
 #include "counts.h"
 #include "fuzz_common.h"
+#include "fuzz_counts.h"
 
 #include <ctype.h>
 
@@ -91,22 +92,6 @@ ref_parse(const char *s, int64_t vals[4])
 			return RG_SYNTAX;
 		return RG_OK;
 	}
-}
-
-/* Invariants of counts.h, in 128-bit arithmetic. */
-static int
-ref_valid(const RgCounts *c)
-{
-	return c->referrals >= 0 && c->recorded >= 0 && c->unknown >= 0 && c->timely >= 0 &&
-		(__int128) c->recorded + c->unknown <= c->referrals &&
-		c->timely <= c->recorded;
-}
-
-static int
-same(const RgCounts *a, const RgCounts *b)
-{
-	return a->referrals == b->referrals && a->recorded == b->recorded &&
-		a->unknown == b->unknown && a->timely == b->timely;
 }
 
 #define SHOW(c) "(%lld, %lld, %lld, %lld)", (long long) (c).referrals, \
