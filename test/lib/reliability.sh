@@ -155,7 +155,7 @@ rg_edge_calls() {
 	fi
 }
 
-# Run the pg_regress suite (test/sql) against the installed extension on the
+# Run the pg_regress suite (sql/, expected/) against the installed extension on the
 # current cluster (PGHOST/PGPORT); one ok/not ok per test.  Prints nothing
 # and counts nothing when there are no tests.  pg_regress runs in a private
 # directory that mirrors the work tree (symbolic links), so that tests see
@@ -163,15 +163,15 @@ rg_edge_calls() {
 # stay out of the work tree.
 rg_installcheck() {
 	local what=$1 log="$RG_TMP/installcheck-$1.log" dir="$RG_TMP/regress-$1" e tests
-	tests=$(cd "$RG_ROOT" && ls test/sql/*.sql 2>/dev/null | sed 's#^test/sql/##; s#\.sql$##' | sort)
-	[ -n "$tests" ] || { echo "# $what: no pg_regress tests in test/sql"; return; }
+	tests=$(cd "$RG_ROOT" && make -s --no-print-directory print-regress)
+	[ -n "$tests" ] || { echo "# $what: no pg_regress tests in sql/"; return; }
 	rm -rf "$dir"
 	mkdir -p "$dir"
 	for e in "$RG_ROOT"/*; do
 		case "$(basename "$e")" in results | regression.diffs | regression.out) continue ;; esac
 		ln -s "$e" "$dir/"
 	done
-	(cd "$dir" && "$(dirname "$(pg_config --pgxs)")/../test/regress/pg_regress" --inputdir=test \
+	(cd "$dir" && "$(dirname "$(pg_config --pgxs)")/../test/regress/pg_regress" --inputdir=. \
 		--bindir="$(pg_config --bindir)" --dbname=contrib_regression $tests) >"$log" 2>&1
 	local rc=$?
 	grep -E '\.\.\. (ok|FAILED|failed)' "$log" | sed "s/^/# $what: /"
