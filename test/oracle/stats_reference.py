@@ -17,7 +17,8 @@ Independent implementations, from statsmodels and scipy (Debian's
   * funnel positions: the limits above widened by sqrt(phi) when phi > 1.
   * funnel_phi: numpy z-scores, winsorised at numpy's default (linear, R
     type 7) 10th and 90th percentiles, mean of squares (FunnelPlotR's rule).
-  * Fisher: scipy.stats.fisher_exact, two-sided.  scipy treats tables as
+  * Fisher: scipy.stats.fisher_exact, two-sided, compared to a relative
+    1e-9 (p-values span hundreds of orders of magnitude).  scipy treats tables as
     equally likely within a relative 1e-14, R's fisher.test (and the
     extension) within 1e-7; where the two rules give different answers the
     R rule is evaluated here directly over the whole support and used.
@@ -41,6 +42,7 @@ from statsmodels.stats.proportion import proportion_confint
 
 SEED = 20151231
 TOL = 1e-9
+FISHER_RTOL = 1e-9  # relative: see check() for why not absolute
 METHODS = {
     "wilson": "wilson",
     "clopper_pearson": "beta",
@@ -240,6 +242,18 @@ def num(s):
     return None if s == "" else float(s)
 
 
+def rel_diff(got, ref):
+    """|got - ref| / ref; infinite for a missing or NaN answer.  Equal
+    values (including 0 = 0) differ by 0."""
+    if got is None or math.isnan(got):
+        return math.inf
+    if got == ref:
+        return 0.0
+    if ref == 0.0:
+        return math.inf
+    return abs(got - ref) / abs(ref)
+
+
 def check(d):
     rep = Report()
 
@@ -297,31 +311,45 @@ def check(d):
               "funnel positions: %d cases agree with the reference limits" % cnt, "\n".join(posbad))
 
     # Fisher
+    #
+    # Compared relatively: |got - ref| <= FISHER_RTOL * ref.  The check used
+    # to be |got - ref| < 1e-9 (absolute), which cannot fail once both
+    # p-values are below 1e-9: got = 1e-12 against ref = 1e-30 differs by
+    # less than 1e-9 and passed, and so would got = 0.  82 of the 1,500
+    # seeded tables have p < 1e-9 (down to about 1e-300; the count and the
+    # smallest p are printed below): those were checked for nothing but "p
+    # is small".  p = 0 (an underflow) can only match a reference of exactly
+    # 0.
     cases = {r["id"]: r for r in read_csv(os.path.join(d, "fisher.csv"))}
     got = read_csv(os.path.join(d, "fisher_out.csv"))
-    mx, bad, cnt, rrule = 0.0, [], 0, 0
+    mx, bad, cnt, rrule, tiny, pmin = 0.0, [], 0, 0, 0, 1.0
     for r in got:
         c = cases[r["id"]]
         a, b, cc, dd = (int(c[k]) for k in ("a", "b", "c", "d"))
         ref = float(stats.fisher_exact([[a, b], [cc, dd]])[1])
         g = num(r["p"])
-        diff = math.inf if g is None else abs(g - ref)
-        if diff >= TOL:
+        diff = rel_diff(g, ref)
+        if diff > FISHER_RTOL:
             # scipy and R differ in their tie tolerance; use R's rule here
             alt = fisher_r_rule(a, b, cc, dd)
-            if abs(alt - ref) >= TOL:
+            if rel_diff(alt, ref) > FISHER_RTOL:
                 rrule += 1
                 ref = alt
-                diff = abs(g - ref) if g is not None else math.inf
+                diff = rel_diff(g, ref)
         cnt += 1
+        if ref < 1e-9:
+            tiny += 1
+        pmin = min(pmin, ref)
         mx = max(mx, diff)
-        if diff >= TOL and len(bad) < 5:
+        if diff > FISHER_RTOL and len(bad) < 5:
             bad.append("  [[%d, %d], [%d, %d]]: got %r, reference %r" % (a, b, cc, dd, g, ref))
-    print("# fisher            cases %5d  max |difference| %.3g  (R tie rule used in %d)"
-          % (cnt, mx, rrule))
-    rep.check(cnt >= 1000 and mx < TOL,
-              "change_p_value: %d tables against scipy.stats.fisher_exact, max difference < %g"
-              % (cnt, TOL), "\n".join(bad))
+    print("# fisher            cases %5d  max relative difference %.3g  (R tie rule used in %d;"
+          " %d with p < 1e-9, smallest %.3g)" % (cnt, mx, rrule, tiny, pmin))
+    rep.check(cnt >= 1000 and mx <= FISHER_RTOL,
+              "change_p_value: %d tables against scipy.stats.fisher_exact, max relative "
+              "difference <= %g (%d with p < 1e-9)" % (cnt, FISHER_RTOL, tiny), "\n".join(bad))
+    rep.check(tiny >= 50,
+              "change_p_value: at least 50 of the tables have p < 1e-9 (%d)" % tiny)
 
     # funnel_phi
     groups = {}
