@@ -413,6 +413,22 @@ run_checks <- function(present) {
                 nrow(got), max(d)),
         sprintf("group %d: got %s, R %s", got$grp[bad], fmt(got$phi[bad]), fmt(ref[bad])))
 
+  if (undetermined) {
+    # the round's unknowns rule came with the 'undetermined' position:
+    # funnel_phi over every unit, those with unknowns too, must equal the
+    # estimate from the units whose outcomes are all known
+    got <- rcsv("r_phi_all_out.csv")
+    d <- rel(got$phi, ref)
+    bad <- which(d > TOL)
+    check(nrow(got) == length(ref) && length(bad) == 0,
+          sprintf("funnel_phi: %d units with unknowns in %d groups do not move it, max relative difference %.3g",
+                  sum(units$u > 0), length(unique(units$grp[units$u > 0])), max(d)),
+          sprintf("group %d: got %s, R (known units only) %s", got$grp[bad],
+                  fmt(got$phi[bad]), fmt(ref[bad])))
+  } else {
+    skip("funnel_phi with unknowns", "funnel_position has no label 'undetermined' (the unknowns rule is not installed)")
+  }
+
   if (has("funnel_tau2")) {
     got <- rcsv("r_tau2_out.csv")
     ref <- vapply(got$grp, function(g) {
