@@ -231,4 +231,38 @@ df <- data.frame(V1 = c(1, 0, 0, 1, 1, 0, 1), V2 = c(0, 1, 0, 1, 0, 1, 1),
                  V3 = c(0, 0, 1, 0, 1, 1, 1), count = c(1, 40, 35, 6, 3, 9, 0))
 compare("3 lists, sparse (1 40 35 6 3 9 0)", df, "r_sparse", c("independence", "1:2"))
 
+# Chapman (1951): (n1 + 1)(n2 + 1) / (m + 1) - 1 and its variance
+# (n1 + 1)(n2 + 1)(n1 - m)(n2 - m) / ((m + 1)^2 (m + 2)), the published
+# formulas written out in R, over seeded random cases with m = 0 and
+# m = min(n1, n2) among them, and counts up to 10^12
+k <- 400
+n1 <- floor(exp(runif(k, 0, log(1e12)))); n2 <- floor(exp(runif(k, 0, log(1e6))))
+m <- floor(runif(k) * (pmin(n1, n2) + 1))
+m[1:20] <- 0; m[21:40] <- pmin(n1, n2)[21:40]
+ch <- data.frame(id = 1:k, n1 = n1, n2 = n2, m = m)
+csv <- file.path(dir, "r_chapman.csv")
+write.csv(as.data.frame(lapply(ch, function(v) sprintf("%.0f", v))), csv, row.names = FALSE,
+          quote = FALSE)
+r <- psql(sprintf(paste0("CREATE TABLE r_chapman (id int, n1 bigint, n2 bigint, m bigint);\n",
+                         "\\copy r_chapman FROM '%s' WITH (FORMAT csv, HEADER)\n",
+                         "SET extra_float_digits = 3;\n",
+                         "SELECT id, chapman_estimate(n1, n2, m), chapman_variance(n1, n2, m) ",
+                         "FROM r_chapman ORDER BY id;\n"), csv))
+if (!r$ok) {
+  check(FALSE, "chapman_estimate, chapman_variance: computed", paste(r$out, collapse = " "))
+} else {
+  v <- do.call(rbind, lapply(strsplit(r$out[nzchar(r$out) & grepl("|", r$out, fixed = TRUE)], "|", fixed = TRUE),
+                             as.numeric))
+  est <- (n1 + 1) * (n2 + 1) / (m + 1) - 1
+  var <- (n1 + 1) * (n2 + 1) * (n1 - m) * (n2 - m) / ((m + 1)^2 * (m + 2))
+  de <- abs(v[, 2] - est) / est
+  dv <- ifelse(var == 0, ifelse(v[, 3] == 0, 0, Inf), abs(v[, 3] - var) / var)
+  bad <- which(de > 1e-12 | dv > 1e-12 | is.na(de) | is.na(dv))
+  check(nrow(v) == k && length(bad) == 0,
+        sprintf("chapman_estimate, chapman_variance: %d cases (m = 0 and m = min(n1, n2) among them) against Chapman's formulas, max relative difference %.2g",
+                nrow(v), max(c(de, dv))),
+        paste(sprintf("n1=%.0f n2=%.0f m=%.0f: got %.17g %.17g, R %.17g %.17g", n1[bad], n2[bad],
+                      m[bad], v[bad, 2], v[bad, 3], est[bad], var[bad]), collapse = "; "))
+}
+
 cat(sprintf("# r_mse: %d passed, %d failed\n", passed, failed))
