@@ -110,24 +110,51 @@ stat_fail(RgStatStatus st, const StatArgs *a)
 	}
 }
 
+/* ---- per-call-site cache ---- */
+
+/*
+ * What a call site remembers in fn_extra.  Every entry is keyed on the value
+ * it was computed from: the enum labels on the function's result type (fixed
+ * for the FmgrInfo), the method on its name.  Nothing is remembered because
+ * an argument is "stable": PL/pgSQL reuses one FmgrInfo while a variable
+ * passed as that argument changes, so stability alone says nothing about
+ * the value of the next call.
+ */
+#define RG_METHOD_KEY 16		/* longer than every valid method name */
+#define RG_MAX_LABELS 5
+
+typedef struct CallCache
+{
+	bool		have_labels;
+	Oid			labels[RG_MAX_LABELS];
+	bool		have_method;
+	int			method_len;
+	char		method_name[RG_METHOD_KEY];
+	RgCiMethod	method;
+} CallCache;
+
+static CallCache *
+call_cache(FunctionCallInfo fcinfo)
+{
+	if (fcinfo->flinfo->fn_extra == NULL)
+		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+														  sizeof(CallCache));
+	return (CallCache *) fcinfo->flinfo->fn_extra;
+}
+
 /* ---- enum results ---- */
 
 /*
  * The OIDs of an enum's labels, looked up once per call site from the
- * function's declared result type and kept in fn_extra.
+ * function's declared result type.
  */
-typedef struct EnumCache
-{
-	Oid			labels[4];
-} EnumCache;
-
 static Datum
 enum_result(FunctionCallInfo fcinfo, const char *const *names, int nlabels, int idx)
 {
-	EnumCache  *cache = (EnumCache *) fcinfo->flinfo->fn_extra;
+	CallCache  *cache = call_cache(fcinfo);
 
-	Assert(idx >= 0 && idx < nlabels && nlabels <= 4);
-	if (cache == NULL)
+	Assert(idx >= 0 && idx < nlabels && nlabels <= RG_MAX_LABELS);
+	if (!cache->have_labels)
 	{
 		Oid			typid = get_func_rettype(fcinfo->flinfo->fn_oid);
 
@@ -135,12 +162,11 @@ enum_result(FunctionCallInfo fcinfo, const char *const *names, int nlabels, int 
 			ereport(ERROR,
 					(errcode(ERRCODE_INTERNAL_ERROR),
 					 errmsg("function %u does not return an enum", fcinfo->flinfo->fn_oid)));
-		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(EnumCache));
 		for (int i = 0; i < nlabels; i++)
 			cache->labels[i] = DatumGetObjectId(DirectFunctionCall2(enum_in,
 																	CStringGetDatum(names[i]),
 																	ObjectIdGetDatum(typid)));
-		fcinfo->flinfo->fn_extra = cache;
+		cache->have_labels = true;
 	}
 	return ObjectIdGetDatum(cache->labels[idx]);
 }
@@ -152,24 +178,21 @@ static const char *const change_labels[] = {"improved", "worsened", "no_change",
 /* ---- confidence intervals ---- */
 
 /*
- * The method argument.  When it is the same on every call of this call
- * site (a constant, the default, or an external parameter), it is parsed
- * once and the answer kept in fn_extra.
+ * The method argument.  The last name parsed at this call site is kept with
+ * its answer, and reused only when the name is the same bytes again.
  */
 static RgCiMethod
 method_arg(FunctionCallInfo fcinfo, int argno)
 {
-	RgCiMethod *cached = (RgCiMethod *) fcinfo->flinfo->fn_extra;
-	text	   *t;
-	const char *s;
-	size_t		len;
+	CallCache  *cache = call_cache(fcinfo);
+	text	   *t = PG_GETARG_TEXT_PP(argno);
+	const char *s = VARDATA_ANY(t);
+	size_t		len = VARSIZE_ANY_EXHDR(t);
 	RgCiMethod	m;
 
-	if (cached != NULL)
-		return *cached;
-	t = PG_GETARG_TEXT_PP(argno);
-	s = VARDATA_ANY(t);
-	len = VARSIZE_ANY_EXHDR(t);
+	if (cache->have_method && len == (size_t) cache->method_len &&
+		memcmp(s, cache->method_name, len) == 0)
+		return cache->method;
 
 	if (rg_ci_method_parse(s, len, &m) != 0)
 	{
@@ -182,11 +205,12 @@ method_arg(FunctionCallInfo fcinfo, int argno)
 						clip, s, (size_t) clip < len ? "..." : ""),
 				 errhint("Valid methods are %s.", rg_ci_method_list)));
 	}
-	if (get_fn_expr_arg_stable(fcinfo->flinfo, argno))
+	if (len < RG_METHOD_KEY)
 	{
-		cached = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(RgCiMethod));
-		*cached = m;
-		fcinfo->flinfo->fn_extra = cached;
+		memcpy(cache->method_name, s, len);
+		cache->method_len = (int) len;
+		cache->method = m;
+		cache->have_method = true;
 	}
 	return m;
 }
