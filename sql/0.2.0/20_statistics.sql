@@ -55,3 +55,10 @@ COMMENT ON FUNCTION @extschema@.change_p_value(@extschema@.recording_stats, @ext
 	'Two-sided Fisher exact test p-value of recorded against not recorded in two periods; NULL when either has no referrals or has unknown outcomes (the p-value would depend on how they resolve)';
 COMMENT ON FUNCTION @extschema@.recording_change(@extschema@.recording_stats, @extschema@.recording_stats, double precision) IS
 	'improved: significant rise (Fisher p < alpha) even with before at its best case and after at its worst; worsened: significant fall even with before at its worst and after at its best; no_change: neither corner favourable to a change is significant; undetermined otherwise; no_data when either period has no referrals';
+
+-- The verdict type is renamed so that recording_verdict('(referrals=..., ...)')
+-- calls the function instead of being parsed as a cast to the type.
+
+ALTER TYPE @extschema@.recording_verdict RENAME TO threshold_verdict;
+COMMENT ON TYPE @extschema@.threshold_verdict IS
+	'Verdict of a recording ratio against a threshold, allowing for unknown outcomes (called recording_verdict before 0.2.0)';
