@@ -62,3 +62,18 @@ COMMENT ON FUNCTION @extschema@.recording_change(@extschema@.recording_stats, @e
 ALTER TYPE @extschema@.recording_verdict RENAME TO threshold_verdict;
 COMMENT ON TYPE @extschema@.threshold_verdict IS
 	'Verdict of a recording ratio against a threshold, allowing for unknown outcomes (called recording_verdict before 0.2.0)';
+
+-- Significance-aware verdict: "below beyond chance".  The 2- and 1-argument
+-- forms stay "below by a margin" (best-case ratio under the threshold).
+
+CREATE FUNCTION @extschema@.recording_verdict(s @extschema@.recording_stats,
+											  threshold double precision,
+											  level double precision,
+											  method text DEFAULT 'wilson')
+	RETURNS @extschema@.threshold_verdict
+	AS 'MODULE_PATHNAME', 'recording_stats_verdict_ci'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.recording_verdict(@extschema@.recording_stats, double precision, double precision, text) IS
+	'Below beyond chance: below when ci_bounds_upper(s, level, method) < threshold, meets when ci_bounds_lower(s, level, method) >= threshold, otherwise undetermined; no_referrals when there are no referrals';
+COMMENT ON FUNCTION @extschema@.recording_verdict(@extschema@.recording_stats, double precision) IS
+	'Below by a margin: below if even the best case (recorded + unknown) / referrals is under the threshold, meets if the worst case recorded / referrals reaches it, otherwise undetermined; no_referrals when there are no referrals';
