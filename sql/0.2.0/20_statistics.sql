@@ -77,3 +77,102 @@ COMMENT ON FUNCTION @extschema@.recording_verdict(@extschema@.recording_stats, d
 	'Below beyond chance: below when ci_bounds_upper(s, level, method) < threshold, meets when ci_bounds_lower(s, level, method) >= threshold, otherwise undetermined; no_referrals when there are no referrals';
 COMMENT ON FUNCTION @extschema@.recording_verdict(@extschema@.recording_stats, double precision) IS
 	'Below by a margin: below if even the best case (recorded + unknown) / referrals is under the threshold, meets if the worst case recorded / referrals reaches it, otherwise undetermined; no_referrals when there are no referrals';
+
+-- Funnels as FunnelPlotR draws them for proportions: z-scores, the exact
+-- two-sided p-value, additive overdispersion tau2 (DerSimonian-Laird on
+-- winsorised arcsine z-scores), and limits and positions with phi or tau2.
+-- New names rather than overloads with defaulted parameters, so that no
+-- existing call becomes ambiguous.
+
+CREATE FUNCTION @extschema@.funnel_lower_phi(referrals bigint, target double precision,
+											 phi double precision,
+											 level double precision DEFAULT 0.998)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'recording_funnel_lower_phi'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funnel_upper_phi(referrals bigint, target double precision,
+											 phi double precision,
+											 level double precision DEFAULT 0.998)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'recording_funnel_upper_phi'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.funnel_lower_phi(bigint, double precision, double precision, double precision) IS
+	'Lower funnel limit widened for multiplicative overdispersion: target + sqrt(phi) (funnel_lower - target) when phi > 1, clipped to [0, 1]; funnel_lower when phi <= 1; NULL for 0 referrals';
+COMMENT ON FUNCTION @extschema@.funnel_upper_phi(bigint, double precision, double precision, double precision) IS
+	'Upper funnel limit widened for multiplicative overdispersion: target + sqrt(phi) (funnel_upper - target) when phi > 1, clipped to [0, 1]; funnel_upper when phi <= 1; NULL for 0 referrals';
+
+CREATE FUNCTION @extschema@.funnel_lower_tau2(referrals bigint, target double precision,
+											  tau2 double precision,
+											  level double precision DEFAULT 0.998)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'recording_funnel_lower_tau2'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funnel_upper_tau2(referrals bigint, target double precision,
+											  tau2 double precision,
+											  level double precision DEFAULT 0.998)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'recording_funnel_upper_tau2'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.funnel_lower_tau2(bigint, double precision, double precision, double precision) IS
+	'Lower funnel limit with additive overdispersion (FunnelPlotR, proportions): sin^2(asin(sqrt(target)) - z sqrt(1/(4 referrals) + tau2)), the angle clipped to [0, pi/2]; funnel_lower when tau2 = 0; NULL for 0 referrals';
+COMMENT ON FUNCTION @extschema@.funnel_upper_tau2(bigint, double precision, double precision, double precision) IS
+	'Upper funnel limit with additive overdispersion (FunnelPlotR, proportions): sin^2(asin(sqrt(target)) + z sqrt(1/(4 referrals) + tau2)), the angle clipped to [0, pi/2]; funnel_upper when tau2 = 0; NULL for 0 referrals';
+
+CREATE FUNCTION @extschema@.funnel_position_tau2(s @extschema@.recording_stats,
+												 target double precision,
+												 tau2 double precision,
+												 level double precision DEFAULT 0.998)
+	RETURNS @extschema@.funnel_position
+	AS 'MODULE_PATHNAME', 'recording_stats_funnel_position_tau2'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.funnel_position_tau2(@extschema@.recording_stats, double precision, double precision, double precision) IS
+	'low, within or high against funnel_lower_tau2 and funnel_upper_tau2, at both the worst and the best case of the unknowns; undetermined when they differ; NULL for 0 referrals';
+
+CREATE FUNCTION @extschema@.funnel_z(s @extschema@.recording_stats, target double precision)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'recording_stats_funnel_z'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funnel_z(s @extschema@.recording_stats, target double precision,
+									 tau2 double precision)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'recording_stats_funnel_z_tau2'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.funnel_z(@extschema@.recording_stats, double precision) IS
+	'FunnelPlotR''s z-score for proportions: 2 sqrt(referrals) (asin(sqrt(recorded / referrals)) - asin(sqrt(target))); NULL for 0 referrals or when unknown > 0';
+COMMENT ON FUNCTION @extschema@.funnel_z(@extschema@.recording_stats, double precision, double precision) IS
+	'FunnelPlotR''s overdispersion-adjusted z-score for proportions: (asin(sqrt(recorded / referrals)) - asin(sqrt(target))) / sqrt(1/(4 referrals) + tau2); NULL for 0 referrals or when unknown > 0';
+
+CREATE FUNCTION @extschema@.funnel_p_value(s @extschema@.recording_stats, target double precision)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME', 'recording_stats_funnel_p_value'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.funnel_p_value(@extschema@.recording_stats, double precision) IS
+	'Two-sided exact binomial p-value of recorded of referrals against target, as R''s binom.test: the probability of the outcomes no more likely than the one observed (relative tolerance 1e-7), at most 1; NULL for 0 referrals or when unknown > 0';
+
+CREATE FUNCTION @extschema@.funnel_tau2_accum(internal, @extschema@.recording_stats, double precision)
+	RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funnel_tau2_final(internal)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.funnel_tau2_accum(internal, @extschema@.recording_stats, double precision) IS
+	'Transition function of funnel_tau2: keeps the (referrals, recorded) pair of each unit whose outcomes are all known';
+COMMENT ON FUNCTION @extschema@.funnel_tau2_final(internal) IS
+	'Final function of funnel_tau2: DerSimonian-Laird tau2 from the winsorised arcsine z-scores';
+CREATE AGGREGATE @extschema@.funnel_tau2(s @extschema@.recording_stats, target double precision) (
+	SFUNC = @extschema@.funnel_tau2_accum,
+	STYPE = internal,
+	COMBINEFUNC = @extschema@.funnel_phi_combine,
+	SERIALFUNC = @extschema@.funnel_phi_serialize,
+	DESERIALFUNC = @extschema@.funnel_phi_deserialize,
+	FINALFUNC = @extschema@.funnel_tau2_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.funnel_tau2(@extschema@.recording_stats, double precision) IS
+	'Additive overdispersion tau2 of units around a target, as FunnelPlotR for proportions: arcsine z-scores winsorised at their 10th and 90th percentiles, phi their mean square, tau2 = max(0, (k phi - (k - 1)) / (sum w - sum w^2 / sum w)) with w = 4 referrals; estimated from the units whose outcomes are all known; NULL with fewer than two';
+COMMENT ON FUNCTION @extschema@.funnel_phi_combine(internal, internal) IS
+	'Combine function of funnel_phi and funnel_tau2';
+COMMENT ON FUNCTION @extschema@.funnel_phi_serialize(internal) IS
+	'Serialisation function of funnel_phi and funnel_tau2';
+COMMENT ON FUNCTION @extschema@.funnel_phi_deserialize(bytea, internal) IS
+	'Deserialisation function of funnel_phi and funnel_tau2';
