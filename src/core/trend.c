@@ -205,7 +205,20 @@ rg_trend_direction(const RgTrendPeriod *periods, size_t k, double alpha,
 		*out = RG_TREND_DIR_NO_DATA;
 		return RG_TREND_OK;
 	}
-	m = mean_score(periods, k, total);
+	/*
+	 * The mean that splits the periods, rounded to double: the products in
+	 * double, their sum in long double, one division in double (as R's
+	 * sum(n * score) / sum(n)), so that "above" and "below" are those of
+	 * the documented rule computed in double precision.
+	 */
+	{
+		long double s = 0.0L;
+
+		for (size_t i = 0; i < k; i++)
+			if (periods[i].referrals > 0)
+				s += (long double) ((double) periods[i].referrals * periods[i].score);
+		m = (long double) ((double) s / (double) total);
+	}
 
 	/* A: above the mean not recorded, below recorded */
 	for (size_t i = 0; i < k; i++)
