@@ -14,7 +14,7 @@ SET recording_gap.threshold = 9;
 SHOW recording_gap.threshold;
 -- The first call loads the library: the placeholder 9 is refused with a
 -- WARNING and the default 0.95 takes its place, which a second WARNING says.
-SELECT recording_ratio(3146, 884) > 0 AS loaded;
+SELECT recording_ratio(3146::bigint, 884::bigint) > 0 AS loaded;
 SHOW recording_gap.threshold;
 
 -- The same through ALTER DATABASE: accepted while the library is not
@@ -28,12 +28,12 @@ SHOW recording_gap.threshold;
 DO $$ BEGIN
 	EXECUTE format('ALTER DATABASE %I RESET recording_gap.threshold', current_database());
 END $$;
-SELECT recording_ratio(3146, 884) > 0 AS loaded;
+SELECT recording_ratio(3146::bigint, 884::bigint) > 0 AS loaded;
 SHOW recording_gap.threshold;
 -- a valid value set before loading is kept, without a warning
 \c -
 SET recording_gap.threshold = 0.8;
-SELECT recording_ratio(3146, 884) > 0 AS loaded;
+SELECT recording_ratio(3146::bigint, 884::bigint) > 0 AS loaded;
 SHOW recording_gap.threshold;
 RESET recording_gap.threshold;
 
@@ -65,3 +65,8 @@ END $$;
 SELECT count(*) AS stored_settings
   FROM pg_db_role_setting, unnest(setconfig) c
  WHERE c LIKE 'recording_gap.%';
+-- Leave nothing behind, even if a check above went wrong.
+DO $$ BEGIN
+	EXECUTE format('ALTER DATABASE %I RESET recording_gap.threshold', current_database());
+	EXECUTE format('ALTER ROLE %I RESET recording_gap.threshold', current_user);
+END $$;
