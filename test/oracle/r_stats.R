@@ -41,7 +41,15 @@
 #   funnel_p_value     stats::binom.test(x, n, p = target)$p.value (exact,
 #                      two-sided, R's 1 + 1e-7 tie rule).
 #   funnel_z           FunnelPlotR's z-score for proportions ("PR"):
-#                      (asin(sqrt(y)) - asin(sqrt(target))) / (1 / (2 sqrt(n))).
+#                      (asin(sqrt(y)) - asin(sqrt(target))) / (1 / (2 sqrt(n))),
+#                      and with tau2 divided by sqrt(1/(4n) + tau2) instead;
+#                      NULL with unknowns (documented), as funnel_p_value.
+#   funnel_lower_phi/upper_phi   the R limits widened by sqrt(phi) when
+#                      phi > 1 (our documented rule).
+#   funnel_lower_tau2/upper_tau2, funnel_position_tau2   FunnelPlotR's
+#                      arcsine limits (R/calculate_limits.R, "PR"), written
+#                      out, with an exact normal quantile; tau2 = 0 gives
+#                      the exact binomial limits (OUR DOCUMENTED RULE).
 #   funnel_tau2        RE-IMPLEMENTS FUNNELPLOTR'S PUBLISHED METHOD (package
 #                      FunnelPlotR, R/od_adjustment.R: transformed_zscore,
 #                      winsorisation, phi_func, tau_func): arcsine z-scores
@@ -128,12 +136,14 @@ make_cases <- function() {
   x <- rbinom(k, n, p)
   u <- ifelse(runif(k) < 0.3, floor(runif(k) * (n - x + 1)), 0)
   phi <- sample(c(1, 1, 0.5, 1.5, 4), k, TRUE)
+  tau2 <- sample(c(0, 0, 0.0005, 0.005, 0.05), k, TRUE)
   # degenerate: targets 0 and 1, n = 1, x = 0 and x = n
   dn <- c(1, 1, 1, 1, 50, 50, 50, 50, 1, 1, 7, 7)
   dx <- c(0, 1, 0, 1, 0, 50, 0, 50, 0, 1, 0, 7)
   dt <- c(0, 0, 1, 1, 0, 0, 1, 1, 0.5, 0.5, 0.3, 0.3)
   n <- c(n, dn); x <- c(x, dx); t <- c(t, dt); u <- c(u, rep(0, length(dn)))
   level <- c(level, rep(0.998, length(dn))); phi <- c(phi, rep(1, length(dn)))
+  tau2 <- c(tau2, rep(c(0, 0.01), length.out = length(dn)))
   # where R 4.2.2's qbinom(tail, n, target) is wrong (it answers n), found
   # by comparing it with the bisection below: the extension starts from
   # qbinom and must notice.  Level = 1 - 2 tail.
@@ -142,9 +152,9 @@ make_cases <- function() {
   ql <- 1 - 2 * c(0.0003834127, 4.866134e-07, 1.111042e-13, 6.347577e-13, 7.558278e-15,
                   1.425844e-15, 1.040008e-07)
   n <- c(n, qn); x <- c(x, qn - 10); t <- c(t, qt); u <- c(u, rep(0, length(qn)))
-  level <- c(level, ql); phi <- c(phi, rep(1, length(qn)))
+  level <- c(level, ql); phi <- c(phi, rep(1, length(qn))); tau2 <- c(tau2, rep(0, length(qn)))
   wcsv(data.frame(id = seq_along(n), n = n, target = t, level = level, x = x, u = u,
-                  phi = phi), "r_funnel.csv")
+                  phi = phi, tau2 = tau2), "r_funnel.csv")
 
   # Fisher's exact test
   k <- 1200
@@ -174,6 +184,10 @@ make_cases <- function() {
     u <- ifelse(runif(k) < 0.15, floor(runif(k) * (n - x + 1)), 0)
     rows[[g]] <- data.frame(grp = g, target = target, n = n, x = x, u = u)
   }
+  # degenerate groups: a single unit; two units of which one has unknowns
+  # (funnel_tau2 needs two known units: NULL for both)
+  rows[[51]] <- data.frame(grp = 51, target = 0.3, n = 50, x = 10, u = 0)
+  rows[[52]] <- data.frame(grp = 52, target = 0.3, n = c(50, 80), x = c(10, 20), u = c(0, 5))
   wcsv(do.call(rbind, rows), "r_groups.csv")
 
   # funnel_z and funnel_p_value: exact p needs vectors of length n in
@@ -184,8 +198,9 @@ make_cases <- function() {
   x <- rbinom(k, n, pmin(1, pmax(0, t + rnorm(k, 0, 0.05))))
   dn <- c(1, 1, 1, 1, 20, 20, 20, 20); dx <- c(0, 1, 0, 1, 0, 20, 0, 20)
   dt <- c(0.5, 0.5, 0.01, 0.99, 0.3, 0.3, 0.999, 0.001)
-  wcsv(data.frame(id = seq_len(k + length(dn)), n = c(n, dn), x = c(x, dx), target = c(t, dt)),
-       "r_fz.csv")
+  tau2 <- sample(c(0, 0.0005, 0.005, 0.05), k + length(dn), TRUE)
+  wcsv(data.frame(id = seq_len(k + length(dn)), n = c(n, dn), x = c(x, dx), target = c(t, dt),
+                  tau2 = tau2), "r_fz.csv")
   # p-values at targets 0 and 1: exact answers exist (0 or 1)
   wcsv(data.frame(id = 1:6, n = c(10, 10, 10, 10, 1, 1), x = c(0, 3, 10, 7, 0, 1),
                   target = c(0, 0, 1, 1, 0, 1)), "r_fz_edge.csv")
@@ -247,6 +262,21 @@ funnel_limits <- function(n, t, level) {
   c(funnel_limit_lower(n, t, tail), funnel_limit_upper(n, t, tail))
 }
 
+# Limits with additive overdispersion, FunnelPlotR's for proportions
+# (R/calculate_limits.R, data_type "PR"): sin^2(asin(sqrt(target)) -/+ z
+# sqrt(1/(4n) + tau2)), with z = qnorm(1 - (1 - level)/2) (FunnelPlotR
+# rounds z to 1.959964 and 3.090232; we do not) and the angle clipped to
+# [0, pi/2] (FunnelPlotR clips the limits to [0, 1] and sets non-monotone
+# lower limits to 0, which is the same thing per n).  tau2 = 0 gives the
+# exact binomial limits above: OUR DOCUMENTED RULE (sql/0.2.0, the comments
+# of funnel_lower_tau2 and funnel_upper_tau2), not FunnelPlotR's.
+funnel_limits_tau2 <- function(n, t, level, tau2) {
+  if (tau2 == 0) return(funnel_limits(n, t, level))
+  z <- qnorm((1 - level) / 2, lower.tail = FALSE)
+  a <- asin(sqrt(t)); sd <- sqrt(1 / (4 * n) + tau2)
+  c(sin(max(0, a - z * sd))^2, sin(min(pi / 2, a + z * sd))^2)
+}
+
 position_at <- function(x, n, lim, t, phi) {
   lo <- lim[1]; hi <- lim[2]
   if (phi > 1) {
@@ -302,7 +332,7 @@ rel <- function(got, ref) {
          ifelse(got == ref, 0, ifelse(ref == 0, Inf, abs(got - ref) / abs(ref))))
 }
 
-fmt <- function(v) formatC(v, digits = 17, format = "g")
+fmt <- function(v) trimws(formatC(v, digits = 17, format = "g"))
 
 run_checks <- function(present) {
   has <- function(f) f %in% present
@@ -386,6 +416,60 @@ run_checks <- function(present) {
   if (!undetermined)
     skip("funnel_position with unknowns", "funnel_position has no label 'undetermined'")
 
+  # ---- limits widened by phi, and with tau2
+  if (has("funnel_lower_phi") && has("funnel_upper_phi")) {
+    g <- rcsv("r_funnel_phi_out.csv")
+    g <- g[order(g$id), ]
+    w <- t(vapply(seq_len(nrow(cases)), function(i) {
+      p <- cases$phi[i]; tt <- cases$target[i]
+      if (p <= 1) lim[i, ] else pmin(1, pmax(0, tt + sqrt(p) * (lim[i, ] - tt)))
+    }, c(0, 0)))
+    d <- pmax(rel(g$lower, w[, 1]), rel(g$upper, w[, 2]))
+    bad <- which(d > TOL)
+    check(nrow(g) == nrow(cases) && length(bad) == 0,
+          sprintf("funnel_lower_phi/funnel_upper_phi: %d cases (phi 0.5 to 4) against the R limits widened by sqrt(phi), max relative difference %.3g",
+                  nrow(g), max(d)),
+          sprintf("n=%.0f target=%s level=%s phi=%s: got (%s, %s), R (%s, %s)", cases$n[bad],
+                  fmt(cases$target[bad]), fmt(cases$level[bad]), fmt(cases$phi[bad]),
+                  fmt(g$lower[bad]), fmt(g$upper[bad]), fmt(w[bad, 1]), fmt(w[bad, 2])))
+  } else {
+    skip("funnel_lower_phi/funnel_upper_phi")
+  }
+  if (has("funnel_lower_tau2") && has("funnel_upper_tau2")) {
+    g <- rcsv("r_funnel_tau2_out.csv")
+    g <- g[order(g$id), ]
+    w <- t(vapply(seq_len(nrow(cases)), function(i)
+      funnel_limits_tau2(cases$n[i], cases$target[i], cases$level[i], cases$tau2[i]), c(0, 0)))
+    d <- pmax(rel(g$lower, w[, 1]), rel(g$upper, w[, 2]))
+    bad <- which(d > TOL)
+    check(nrow(g) == nrow(cases) && length(bad) == 0,
+          sprintf("funnel_lower_tau2/funnel_upper_tau2: %d cases (%d with tau2 > 0) against FunnelPlotR's arcsine limits, max relative difference %.3g",
+                  nrow(g), sum(cases$tau2 > 0), max(d)),
+          sprintf("n=%.0f target=%s level=%s tau2=%s: got (%s, %s), R (%s, %s)", cases$n[bad],
+                  fmt(cases$target[bad]), fmt(cases$level[bad]), fmt(cases$tau2[bad]),
+                  fmt(g$lower[bad]), fmt(g$upper[bad]), fmt(w[bad, 1]), fmt(w[bad, 2])))
+    if (has("funnel_position_tau2")) {
+      posbad <- character(0)
+      for (i in seq_len(nrow(cases))) {
+        c <- cases[i, ]
+        wp <- position_at(c$x, c$n, w[i, ], c$target, 1)
+        bp <- position_at(c$x + c$u, c$n, w[i, ], c$target, 1)
+        ref <- if (wp$pos == bp$pos) wp$pos else "undetermined"
+        if (g$position[i] != ref && min(wp$dist, bp$dist) > TOL)
+          posbad <- c(posbad, sprintf("x=%d u=%d n=%.0f target=%s level=%s tau2=%s: got %s, R %s",
+                                      c$x, c$u, c$n, fmt(c$target), fmt(c$level), fmt(c$tau2),
+                                      g$position[i], ref))
+      }
+      check(length(posbad) == 0,
+            sprintf("funnel_position_tau2: %d cases (%d with unknowns) agree with the R limits",
+                    nrow(cases), sum(cases$u > 0)), posbad)
+    } else {
+      skip("funnel_position_tau2")
+    }
+  } else {
+    skip("funnel_lower_tau2/funnel_upper_tau2")
+  }
+
   # ---- Fisher
   cases <- rcsv("r_fisher.csv")
   got <- rcsv("r_fisher_out.csv")
@@ -440,15 +524,16 @@ run_checks <- function(present) {
 
   if (has("funnel_tau2")) {
     got <- rcsv("r_tau2_out.csv")
+    # NULL (NA) with fewer than two units whose outcomes are all known
     ref <- vapply(got$grp, function(g) {
       k <- known[known$grp == g, ]
-      ref_tau2(k$n, k$x, k$target[1])
+      if (nrow(k) < 2) NA_real_ else ref_tau2(k$n, k$x, k$target[1])
     }, 0)
-    d <- rel(got$tau2, ref)
+    d <- ifelse(is.na(ref), ifelse(is.na(got$tau2), 0, Inf), rel(got$tau2, ref))
     bad <- which(d > TOL)
     check(length(got$grp) == length(unique(units$grp)) && length(bad) == 0,
-          sprintf("funnel_tau2: %d groups (%d with tau2 = 0, %d units with unknowns left out) against FunnelPlotR's method, max relative difference %.3g",
-                  nrow(got), sum(ref == 0), sum(units$u > 0), max(d)),
+          sprintf("funnel_tau2: %d groups (%d with tau2 = 0, %d NULL with fewer than two known units, %d units with unknowns left out) against FunnelPlotR's method, max relative difference %.3g",
+                  nrow(got), sum(ref == 0, na.rm = TRUE), sum(is.na(ref)), sum(units$u > 0), max(d)),
           sprintf("group %d: got %s, R %s", got$grp[bad], fmt(got$tau2[bad]), fmt(ref[bad])))
   } else {
     skip("funnel_tau2")
@@ -471,8 +556,31 @@ run_checks <- function(present) {
           c(sprintf("x=%d n=%.0f target=%s: got %s, R %s (binomial z %s)", cases$x[bad],
                     cases$n[bad], fmt(cases$target[bad]), fmt(got$z[bad]), fmt(ref[bad]),
                     fmt(alt[bad]))))
+    if (has("funnel_z_tau2")) {
+      got <- rcsv("r_fz_zt_out.csv")
+      got <- got[order(got$id), ]
+      ref <- (asin(sqrt(cases$x / cases$n)) - asin(sqrt(cases$target))) /
+        sqrt(1 / (4 * cases$n) + cases$tau2)
+      d <- rel(got$z, ref)
+      d <- ifelse(abs(ref) < 1e-6, abs(got$z - ref) / 1e-6, d)
+      bad <- which(d > TOL)
+      check(nrow(got) == nrow(cases) && length(bad) == 0,
+            sprintf("funnel_z(s, target, tau2): %d cases (tau2 0 to 0.05) against FunnelPlotR's adjusted z-score, max relative difference %.3g",
+                    nrow(got), max(d)),
+            sprintf("x=%d n=%.0f target=%s tau2=%s: got %s, R %s", cases$x[bad], cases$n[bad],
+                    fmt(cases$target[bad]), fmt(cases$tau2[bad]), fmt(got$z[bad]), fmt(ref[bad])))
+    } else {
+      skip("funnel_z(s, target, tau2)")
+    }
   } else {
     skip("funnel_z")
+  }
+  # with unknowns, funnel_z and funnel_p_value are NULL (documented)
+  if (has("funnel_z") || has("funnel_p_value")) {
+    g <- rcsv("r_fz_unknown_out.csv")
+    check(g$cases >= 100 && g$not_null == 0,
+          sprintf("funnel_z and funnel_p_value are NULL for all %d summaries with unknowns (%d not NULL)",
+                  g$cases, g$not_null))
   }
   if (has("funnel_p_value")) {
     got <- rcsv("r_fz_p_out.csv")
@@ -493,6 +601,7 @@ run_checks <- function(present) {
     edge <- rcsv("r_fz_edge.csv")
     eg <- rcsv("r_fz_edge_out.csv")
     eg <- eg[order(eg$id), ]
+    eg$state <- ifelse(is.na(eg$state), "", as.character(eg$state))
     ref <- vapply(seq_len(nrow(edge)), function(i)
       binom.test(edge$x[i], edge$n[i], p = edge$target[i])$p.value, 0)
     ok <- (eg$state == "22023") | (eg$state == "" & !is.na(eg$p) & eg$p == ref)
