@@ -17,6 +17,14 @@ Independent implementations, from statsmodels and scipy (Debian's
   * funnel positions: the limits above widened by sqrt(phi) when phi > 1.
   * funnel_phi: numpy z-scores, winsorised at numpy's default (linear, R
     type 7) 10th and 90th percentiles, mean of squares (FunnelPlotR's rule).
+  * funnel_p_value: scipy.stats.binomtest, two-sided (boost's binomial, the
+    same 1 + 1e-7 tie rule as R's binom.test).
+  * funnel_z: FunnelPlotR's arcsine z-score written out with numpy (a
+    re-implementation of its published formula).
+  * funnel_tau2: FunnelPlotR's method written out with numpy (arcsine
+    z-scores, type-7 winsorisation, DerSimonian-Laird), a second writing
+    beside test/oracle/r_stats.R: a re-implementation, not an independent
+    implementation.
   * Fisher: scipy.stats.fisher_exact, two-sided, compared to a relative
     1e-9 (p-values span hundreds of orders of magnitude).  scipy treats tables as
     equally likely within a relative 1e-14, R's fisher.test (and the
@@ -216,6 +224,21 @@ def ref_phi(units, target):
     return float(np.mean(np.clip(z, lz, uz) ** 2))
 
 
+def ref_tau2(units, target):
+    n = np.array([u[0] for u in units], dtype=float)
+    x = np.array([u[1] for u in units], dtype=float)
+    if len(n) < 2:
+        return None
+    z = (np.arcsin(np.sqrt(x / n)) - np.arcsin(math.sqrt(target))) * 2 * np.sqrt(n)
+    lz, uz = np.quantile(z, [0.1, 0.9])
+    k = len(n)
+    phi = float(np.mean(np.clip(z, lz, uz) ** 2))
+    if k * phi < k - 1:
+        return 0.0
+    w = 4 * n
+    return max(0.0, (k * phi - (k - 1)) / (w.sum() - (w ** 2).sum() / w.sum()))
+
+
 def fisher_r_rule(a, b, c, d):
     """R's fisher.test rule over the whole support (for moderate margins)."""
     n1, n2, k = a + b, c + d, a + c
@@ -325,6 +348,43 @@ def check(d):
             posbad.append("  x=%d n=%d target=%r level=%r phi=%r: got %s, reference %s"
                           % (x, n, t, level, phi, r["position"], pos))
     print("# funnel limits     cases %5d  max relative difference %.3g" % (cnt, mx))
+    # funnel_z and funnel_p_value on the same cases
+    zmx = pmx = 0.0
+    zbad, pbad, tiny, under = [], [], 0, 0
+    for r in got:
+        c = cases[r["id"]]
+        n, t, x = int(c["n"]), float(c["target"]), int(c["x"])
+        zref = (math.asin(math.sqrt(x / n)) - math.asin(math.sqrt(t))) * 2 * math.sqrt(n)
+        zg = num(r["z"])
+        # near z = 0 the difference of arcsines loses relative precision
+        zd = rel_diff(zg, zref) if abs(zref) >= 1e-6 else \
+            (math.inf if zg is None else abs(zg - zref) / 1e-6)
+        zmx = max(zmx, zd)
+        if zd > TOL and len(zbad) < 5:
+            zbad.append("  x=%d n=%d target=%r: got %r, reference %r" % (x, n, t, zg, zref))
+        pref = float(stats.binomtest(x, n, t).pvalue)
+        pg = num(r["p"])
+        pd = rel_diff(pg, pref)
+        if pref < 1e-290:
+            # beyond the double range the observed outcome's probability
+            # underflows to 0, and both binom.test and the extension then
+            # return a denormal tail (4.9e-324) where scipy returns 0: only
+            # "both below 1e-290" is checked there
+            pd = 0.0 if pg is not None and pg < 1e-290 else math.inf
+            under += 1
+        tiny += pref < 1e-9
+        pmx = max(pmx, pd)
+        if pd > TOL and len(pbad) < 5:
+            pbad.append("  x=%d n=%d target=%r: got %r, reference %r" % (x, n, t, pg, pref))
+    print("# funnel_z          cases %5d  max relative difference %.3g" % (cnt, zmx))
+    print("# funnel_p_value    cases %5d  max relative difference %.3g  (%d with p < 1e-9,"
+          " %d below 1e-290)" % (cnt, pmx, tiny, under))
+    rep.check(cnt >= 1000 and zmx <= TOL,
+              "funnel_z: %d cases against FunnelPlotR's arcsine z-score (numpy), max relative "
+              "difference <= %g" % (cnt, TOL), "\n".join(zbad))
+    rep.check(cnt >= 1000 and pmx <= TOL,
+              "funnel_p_value: %d cases against scipy.stats.binomtest, max relative "
+              "difference <= %g" % (cnt, TOL), "\n".join(pbad))
     rep.check(cnt >= 1000 and mx <= TOL,
               "funnel limits: %d cases against scipy.stats.binom, max relative difference <= %g"
               % (cnt, TOL),
@@ -388,6 +448,25 @@ def check(d):
             bad.append("  group %s (%d units, target %r): got %r, reference %r"
                        % (g, len(units), t, v, ref))
     print("# funnel_phi        groups %4d  max relative difference %.3g" % (len(groups), mx))
+    tau = {r["grp"]: num(r["tau2"]) for r in read_csv(os.path.join(d, "phi_out.csv"))}
+    tmx, tbad, zero = 0.0, [], 0
+    for g, (t, units) in groups.items():
+        ref = ref_tau2(units, t)
+        v = tau.get(g)
+        if ref is None:
+            dd = 0.0 if v is None else math.inf
+        else:
+            zero += ref == 0.0
+            dd = rel_diff(v, ref)
+        tmx = max(tmx, dd)
+        if dd > TOL and len(tbad) < 5:
+            tbad.append("  group %s (%d units, target %r): got %r, reference %r"
+                        % (g, len(units), t, v, ref))
+    print("# funnel_tau2       groups %4d  max relative difference %.3g  (%d with tau2 = 0)"
+          % (len(groups), tmx, zero))
+    rep.check(len(groups) == N_PHI_GROUPS and tmx <= TOL,
+              "funnel_tau2: %d groups against FunnelPlotR's method written with numpy"
+              % len(groups), "\n".join(tbad))
     rep.check(len(groups) == N_PHI_GROUPS and mx < TOL,
               "funnel_phi: %d groups against numpy (winsorised at type-7 percentiles)" % len(groups),
               "\n".join(bad))
