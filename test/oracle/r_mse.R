@@ -224,13 +224,16 @@ compare("ukdat", uk6, "r_uk6", c("3:6, 1:2, 2:5", "stepwise"))
 uk4 <- read.csv("data/ukdat_4.csv")
 compare("ukdat_4", uk4, "r_uk4", c("independence", "stepwise"))
 
+smalls <- list()
 for (i in 1:4) {
   df <- small_table(3, sample(c(200, 1000, 5000), 1))
+  smalls[[length(smalls) + 1]] <- list(df = df, name = sprintf("r_s3_%d", i))
   compare(sprintf("3 lists #%d (%s)", i, paste(df$count, collapse = " ")), df,
           sprintf("r_s3_%d", i), c("independence", "1:2", "1:2, 1:3", "stepwise"))
 }
 for (i in 1:3) {
   df <- small_table(4, sample(c(500, 3000), 1))
+  smalls[[length(smalls) + 1]] <- list(df = df, name = sprintf("r_s4_%d", i))
   compare(sprintf("4 lists #%d (%s)", i, paste(df$count, collapse = " ")), df,
           sprintf("r_s4_%d", i), c("independence", "1:2, 3:4", "stepwise"))
 }
@@ -247,6 +250,9 @@ if ("mse_fit_threshold" %in% present) {
   for (th in c(0.001, 0.5)) {
     compare("ukdat_5", uk5, "r_uk5", "stepwise", th)
     compare("ukdat_4", uk4, "r_uk4", "stepwise", th)
+    for (t in smalls)
+      compare(sprintf("%s (%s)", t$name, paste(t$df$count, collapse = " ")), t$df, t$name,
+              "stepwise", th)
   }
 } else {
   skipped <- skipped + 1L
@@ -267,7 +273,7 @@ local({
     v <- strsplit(tail(q$out, 1), "|", fixed = TRUE)[[1]]
     check(runaway && q$ok && v[1] == "t" && v[2] == "no_overlap",
           sprintf("two lists with nobody in common: R's glm runs away (unobserved %.3g), the extension gives no estimate, status %s",
-                  exp(coef(r)[1]), paste(v, collapse = " ")),
+                  exp(coef(r)[1]), if (length(v) >= 2) v[2] else "?"),
           paste(q$out, collapse = " "))
   } else {
     skipped <<- skipped + 1L
