@@ -348,6 +348,66 @@ lp_run(double *T, double *z, int *basis, int rows, size_t width,
 }
 
 /*
+ * Sufficient condition: the rows of the observed cells alone have full
+ * column rank.  Then Xd = 0 on the observed cells forces d = 0, so there
+ * is no direction of recession and the MLE exists (Haberman, 1974).
+ * Cholesky of X+'X+ with a relative pivot tolerance; *full is false when a
+ * pivot is (numerically) zero.
+ */
+static RgMseStatus
+observed_full_rank(const RgMseDesign *d, const int64_t *cells, bool *full, char *err)
+{
+	int			p = d->p;
+	double	   *A = calloc((size_t) p * p, sizeof(double));
+	int			cols[RG_MSE_MAX_PARAMS];
+	double		scale = 0;
+
+	if (A == NULL)
+	{
+		rg_mse_set_err(err, "Out of memory.");
+		return RG_MSE_NO_MEMORY;
+	}
+	for (size_t c = 1; c < d->ncell; c++)
+	{
+		int			n;
+
+		if (cells[c] <= 0)
+			continue;
+		n = rg_mse_row_active(d, (uint32_t) c, cols);
+		for (int a = 0; a < n; a++)
+			for (int e = 0; e < n; e++)
+				A[cols[a] * p + cols[e]] += 1;
+	}
+	for (int j = 0; j < p; j++)
+		scale = fmax(scale, A[j * p + j]);
+	*full = scale > 0;
+	for (int j = 0; j < p && *full; j++)
+	{
+		double		piv = A[j * p + j];
+
+		for (int q = 0; q < j; q++)
+			piv -= A[j * p + q] * A[j * p + q];
+		if (!(piv > 1e-9 * scale))
+		{
+			*full = false;
+			break;
+		}
+		piv = sqrt(piv);
+		A[j * p + j] = piv;
+		for (int i = j + 1; i < p; i++)
+		{
+			double		v = A[i * p + j];
+
+			for (int q = 0; q < j; q++)
+				v -= A[i * p + q] * A[j * p + q];
+			A[i * p + j] = v / piv;
+		}
+	}
+	free(A);
+	return RG_MSE_OK;
+}
+
+/*
  * maximise t subject to X'(v + t 1) = X'y', v >= 0, t >= 0, where y' is the
  * indicator of the observed cells (existence depends only on which cells
  * are zero, so the counts themselves never enter the arithmetic).  The
@@ -381,6 +441,13 @@ rg_mse_mle_exists(const int64_t *cells, int k, const uint8_t (*pairs)[2],
 	if (allpos)
 	{
 		*exists = true;			/* w = y itself */
+		return RG_MSE_OK;
+	}
+	if ((st = observed_full_rank(&d, cells, &allpos, err)) != RG_MSE_OK)
+		return st;
+	if (allpos)
+	{
+		*exists = true;
 		return RG_MSE_OK;
 	}
 	/* columns: v (m), t, the artificials (p); then the right-hand side */

@@ -517,6 +517,26 @@ test_mle_exists(void **state)
 	only_triple[7] = 0;
 	assert_int_equal(rg_mse_mle_exists(only_triple, 3, p12, 1, &ok, err), RG_MSE_OK);
 	assert_false(ok);
+	/*
+	 * only the three pair cells observed: their rows alone have rank 3 < 4,
+	 * so the linear program decides.  By hand: the margins force the
+	 * triple cell to equal the sum of the single cells, and single cells of
+	 * e, pair cells of 5 - 2e and a triple cell of 3e (e small) are positive
+	 * with the data's margins, so the MLE exists (R's glm(family = poisson)
+	 * converges, unobserved 0.7735027)
+	 */
+	{
+		int64_t		pairs_only[8] = {0, 0, 0, 5, 0, 5, 5, 0};
+		RgMseModel	m = {RG_MSE_INDEPENDENCE, 0.05, 0, {{0}}};
+		RgMseResult *r = malloc(rg_mse_result_size(3));
+
+		assert_int_equal(rg_mse_mle_exists(pairs_only, 3, NULL, 0, &ok, err), RG_MSE_OK);
+		assert_true(ok);
+		assert_int_equal(rg_mse_fit(pairs_only, 3, &m, r, err), RG_MSE_OK);
+		assert_int_equal(r->status, RG_MSE_FIT_OK);
+		assert_rel(r->unobserved, 0.7735027, 1e-6);
+		free(r);
+	}
 	free(s);
 }
 
