@@ -318,3 +318,13 @@ RESET parallel_leader_participation;
 SELECT f = (SELECT mse_fit(on_lists, 1, 'stepwise', ARRAY['la', 'ng', 'pfnca', 'go', 'gp'], 0.01) FROM mse_people_int) AS same_as_serial,
        mse_model(f)
 FROM mse_par;
+
+-- a long fit (twelve lists, stepwise: seconds) stops at a query cancel
+CREATE TABLE mse_k12 AS
+SELECT ARRAY(SELECT (m >> i) & 1 FROM generate_series(0, 11) i) AS p,
+       CASE WHEN length(replace(m::bit(12)::text, '0', '')) <= 2 THEN 1 + (m * 7919) % 5
+            ELSE ((m * 104729) % 7 = 0)::int END::bigint AS n
+FROM generate_series(1, 4095) m;
+SET statement_timeout = '300ms';
+SELECT mse_fit(p, n) FROM mse_k12;
+RESET statement_timeout;
