@@ -65,6 +65,8 @@ N_CI = 1500         # cases per interval method
 N_FUNNEL = 1500
 N_FISHER = 1500
 N_PHI_GROUPS = 60
+N_BIG = 200_000     # units in the one large group
+BIG_TARGET = 0.3
 LEVELS = [0.5, 0.8, 0.9, 0.95, 0.99, 0.998, 0.999, 1e-6, 0.999999]
 
 
@@ -163,6 +165,13 @@ def make_cases(d):
             p = min(max(target + rng.normal(0, spread), 0.0), 1.0) if spread else target
             rows.append((g, target, n, int(rng.binomial(n, p))))
     write_csv(os.path.join(d, "phi.csv"), ["grp", "target", "n", "x"], rows)
+
+    # one large group, aggregated without GROUP BY, so that two parallel
+    # workers each hold part of it and the combine function merges states
+    n = log_uniform_int(rng, 1, 20_000, N_BIG)
+    p = np.clip(BIG_TARGET + rng.normal(0, 0.03, N_BIG), 0.0, 1.0)
+    x = rng.binomial(n, p)
+    write_csv(os.path.join(d, "big.csv"), ["n", "x"], zip(n.tolist(), x.tolist()))
 
 
 # ---- references ----
@@ -462,6 +471,16 @@ def check(d):
         if dd > TOL and len(tbad) < 5:
             tbad.append("  group %s (%d units, target %r): got %r, reference %r"
                         % (g, len(units), t, v, ref))
+    # the large group, through two workers
+    big = [(int(r["n"]), int(r["x"])) for r in read_csv(os.path.join(d, "big.csv"))]
+    out = read_csv(os.path.join(d, "big_out.csv"))[0]
+    for name, ref in (("funnel_phi", ref_phi(big, BIG_TARGET)), ("funnel_tau2", ref_tau2(big, BIG_TARGET))):
+        v = num(out[name.split("_")[1]])
+        dd = rel_diff(v, ref)
+        rep.check(len(big) == N_BIG and dd <= TOL,
+                  "%s of one group of %d units, partial states merged by the combine "
+                  "function: %r against %r (relative difference %.2g)"
+                  % (name, len(big), v, ref, dd))
     print("# funnel_tau2       groups %4d  max relative difference %.3g  (%d with tau2 = 0)"
           % (len(groups), tmx, zero))
     rep.check(len(groups) == N_PHI_GROUPS and tmx <= TOL,
