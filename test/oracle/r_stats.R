@@ -30,14 +30,14 @@
 #   funnel_position    the limits above, widened by sqrt(phi) when phi > 1
 #                      (our documented rule); with unknowns, the position at
 #                      x of n and at x + u of n, `undetermined` when they
-#                      differ (the round's unknowns rule).
+#                      differ (the documented unknowns rule).
 #   change_p_value     stats::fisher.test(matrix(c(a, c, b, d), 2))$p.value,
 #                      two-sided (relative tie tolerance 1e-7, R's rule).
 #   funnel_phi         z-scores winsorised at stats::quantile(type = 7) 10%
 #                      and 90%, mean of squares: FunnelPlotR's phi for
 #                      binomial z-scores, written out here.
 #   ci_bounds_lower/upper   prop.test / binom.test at x of n (lower) and
-#                      x + u of n (upper): the round's unknowns rule.
+#                      x + u of n (upper): the documented unknowns rule.
 #   funnel_p_value     stats::binom.test(x, n, p = target)$p.value (exact,
 #                      two-sided, R's 1 + 1e-7 tie rule).
 #   funnel_z           FunnelPlotR's z-score for proportions ("PR"):
@@ -58,7 +58,7 @@
 #                      DerSimonian-Laird: tau2 = 0 when k phi < k - 1, else
 #                      max(0, (k phi - (k - 1)) / (sum w - sum w^2 / sum w)),
 #                      w = 1 / s^2 = 4 n.  Units with unknowns are left out
-#                      (the round's rule).  Checked on a hand-worked example
+#                      (the documented unknowns rule).  Checked on a hand-worked example
 #                      below before it is used as a reference.
 #
 # Comparisons are relative: |got - ref| <= 1e-9 |ref| (exact equality for
@@ -497,8 +497,8 @@ run_checks <- function(present) {
     k <- known[known$grp == g, ]
     ref_phi(k$n, k$x, k$target[1])
   }, 0)
-  # funnel_phi is fed the units without unknowns only: how units with
-  # unknowns enter it is the business of the round's rule and of 50/10
+  # here funnel_phi is fed the units without unknowns only; the check
+  # after this one feeds it every unit
   d <- rel(got$phi, ref)
   bad <- which(d > TOL)
   check(length(got$grp) == length(unique(units$grp)) && length(bad) == 0,
@@ -507,7 +507,7 @@ run_checks <- function(present) {
         sprintf("group %d: got %s, R %s", got$grp[bad], fmt(got$phi[bad]), fmt(ref[bad])))
 
   if (undetermined) {
-    # the round's unknowns rule came with the 'undetermined' position:
+    # the documented unknowns rule came with the 'undetermined' position:
     # funnel_phi over every unit, those with unknowns too, must equal the
     # estimate from the units whose outcomes are all known
     got <- rcsv("r_phi_all_out.csv")
