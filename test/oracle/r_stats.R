@@ -204,6 +204,16 @@ make_cases <- function() {
   # p-values at targets 0 and 1: exact answers exist (0 or 1)
   wcsv(data.frame(id = 1:6, n = c(10, 10, 10, 10, 1, 1), x = c(0, 3, 10, 7, 0, 1),
                   target = c(0, 0, 1, 1, 0, 1)), "r_fz_edge.csv")
+
+  # thresholds for recording_verdict(s, threshold, level, method) on the
+  # interval cases: drawn last, so the cases above stay as they were; half
+  # near the ratio, so that every verdict occurs
+  ci <- rcsv("r_ci.csv")
+  k <- nrow(ci)
+  near <- pmin(1, pmax(0, (ci$x + ci$u / 2) / ci$n + rnorm(k, 0, 0.02)))
+  thr <- ifelse(runif(k) < 0.5, near, runif(k))
+  thr[1:4] <- c(0, 1, 0, 1)
+  wcsv(data.frame(id = ci$id, threshold = thr), "r_verdict.csv")
 }
 
 # ----------------------------------------------------------- references
@@ -376,6 +386,38 @@ run_checks <- function(present) {
     }
   } else {
     skip("ci_bounds_lower/ci_bounds_upper")
+  }
+
+  # ---- recording_verdict(s, threshold, level, method): below beyond
+  # chance.  Our documented rule on top of R's intervals: below when the
+  # best case's upper limit is under the threshold, meets when the worst
+  # case's lower limit reaches it, else undetermined
+  if (has("recording_verdict_ci")) {
+    thr <- rcsv("r_verdict.csv")$threshold
+    gv <- rcsv("r_verdict_out.csv")
+    counts <- c()
+    for (m in names(CI)) {
+      g <- gv[gv$method == m, ]
+      g <- g[order(g$id), ]
+      vbad <- character(0)
+      for (i in seq_len(nrow(cases))) {
+        lo <- CI[[m]](cases$x[i], cases$n[i], cases$level[i])[1]
+        hi <- CI[[m]](cases$x[i] + cases$u[i], cases$n[i], cases$level[i])[2]
+        ref <- if (hi < thr[i]) "below" else if (lo >= thr[i]) "meets" else "undetermined"
+        near <- min(abs(hi - thr[i]), abs(lo - thr[i])) <= TOL * max(thr[i], 1e-300)
+        counts <- c(counts, ref)
+        if (g$verdict[i] != ref && !near)
+          vbad <- c(vbad, sprintf("x=%d u=%d n=%.0f level=%s threshold=%s: got %s, R (%s, %s) %s",
+                                  cases$x[i], cases$u[i], cases$n[i], fmt(cases$level[i]),
+                                  fmt(thr[i]), g$verdict[i], fmt(lo), fmt(hi), ref))
+      }
+      check(nrow(g) == nrow(cases) && length(vbad) == 0,
+            sprintf("recording_verdict(s, threshold, level, '%s'): %d cases against R's intervals at both cases of the unknowns",
+                    m, nrow(g)), vbad)
+    }
+    cat(sprintf("# verdicts: %s\n", paste(names(table(counts)), table(counts), collapse = ", ")))
+  } else {
+    skip("recording_verdict(s, threshold, level, method)")
   }
 
   # ---- funnel limits and positions
