@@ -214,6 +214,20 @@ make_cases <- function() {
   thr <- ifelse(runif(k) < 0.5, near, runif(k))
   thr[1:4] <- c(0, 1, 0, 1)
   wcsv(data.frame(id = ci$id, threshold = thr), "r_verdict.csv")
+
+  # recording_change with unknowns: two periods, both with unknowns in
+  # half the cases; a few with no referrals in one period
+  k <- 600
+  bn <- log_uniform_int(k, 1, 5000); an <- log_uniform_int(k, 1, 5000)
+  p <- runif(k)
+  bx <- rbinom(k, bn, p); ax <- rbinom(k, an, pmin(1, pmax(0, p + rnorm(k, 0, 0.08))))
+  bu <- ifelse(runif(k) < 0.5, floor(runif(k) * (bn - bx + 1) * 0.3), 0)
+  au <- ifelse(runif(k) < 0.5, floor(runif(k) * (an - ax + 1) * 0.3), 0)
+  alpha <- sample(c(0.05, 0.01, 0.2), k, TRUE)
+  bn[1:3] <- c(0, 60, 60); bx[1:3] <- 0; bu[1:3] <- c(0, 60, 0)
+  an[1:3] <- c(50, 60, 60); ax[1:3] <- c(10, 0, 30); au[1:3] <- c(0, 0, 30)
+  wcsv(data.frame(id = 1:k, bn = bn, bx = bx, bu = bu, an = an, ax = ax, au = au,
+                  alpha = alpha), "r_change.csv")
 }
 
 # ----------------------------------------------------------- references
@@ -418,6 +432,48 @@ run_checks <- function(present) {
     cat(sprintf("# verdicts: %s\n", paste(names(table(counts)), table(counts), collapse = ", ")))
   } else {
     skip("recording_verdict(s, threshold, level, method)")
+  }
+
+  # ---- recording_change with unknowns: our documented corner rule on
+  # fisher.test (doc/statistics.md): improved if a significant rise even at
+  # (before best, after worst), worsened if a significant fall even at
+  # (before worst, after best), no_change if neither (before worst, after
+  # best) rises nor (before best, after worst) falls significantly
+  if ("undetermined" %in% present && file.exists(path("r_change_out.csv"))) {
+    cc <- rcsv("r_change.csv")
+    g <- rcsv("r_change_out.csv")
+    g <- g[order(g$id), ]
+    cbad <- character(0); labels <- c()
+    sig <- function(bx, bn, ax, an, alpha, dir) {
+      moved <- if (dir > 0) ax * bn > bx * an else ax * bn < bx * an
+      if (!moved) return(list(sig = FALSE, near = FALSE))
+      p <- fisher_p(bx, bn - bx, ax, an - ax)
+      list(sig = p < alpha, near = abs(p - alpha) <= TOL * alpha)
+    }
+    for (i in seq_len(nrow(cc))) {
+      c <- cc[i, ]
+      if (c$bn == 0 || c$an == 0) {
+        ref <- "no_data"; near <- FALSE
+      } else {
+        r1 <- sig(c$bx + c$bu, c$bn, c$ax, c$an, c$alpha, 1)    # improved
+        f1 <- sig(c$bx, c$bn, c$ax + c$au, c$an, c$alpha, -1)   # worsened
+        r2 <- sig(c$bx, c$bn, c$ax + c$au, c$an, c$alpha, 1)    # any rise
+        f2 <- sig(c$bx + c$bu, c$bn, c$ax, c$an, c$alpha, -1)   # any fall
+        ref <- if (r1$sig) "improved" else if (f1$sig) "worsened"
+               else if (!r2$sig && !f2$sig) "no_change" else "undetermined"
+        near <- r1$near || f1$near || r2$near || f2$near
+      }
+      labels <- c(labels, ref)
+      if (g$change[i] != ref && !near)
+        cbad <- c(cbad, sprintf("before (%d, %d, u %d) after (%d, %d, u %d) alpha %s: got %s, R %s",
+                                c$bn, c$bx, c$bu, c$an, c$ax, c$au, fmt(c$alpha), g$change[i], ref))
+    }
+    check(nrow(g) == nrow(cc) && length(cbad) == 0,
+          sprintf("recording_change: %d pairs (%d with unknowns) against fisher.test at the corners (%s)",
+                  nrow(cc), sum(cc$bu > 0 | cc$au > 0),
+                  paste(names(table(labels)), table(labels), collapse = ", ")), cbad)
+  } else {
+    skip("recording_change with unknowns", "recording_change has no label 'undetermined'")
   }
 
   # ---- funnel limits and positions
