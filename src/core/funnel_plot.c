@@ -16,7 +16,7 @@
 #define LEGEND_WIDTH  196
 
 /* limit curves: every integer n up to this, else this many samples */
-#define CURVE_SAMPLES 480
+#define CURVE_SAMPLES 300
 
 static const char *const limit_colour[RG_FUNNEL_MAX_LEVELS] = {
 	RG_FUNNEL_COLOUR_LIMIT0, RG_FUNNEL_COLOUR_LIMIT1, RG_FUNNEL_COLOUR_LIMIT2
@@ -337,6 +337,7 @@ rg_funnel_plot_svg(RgFunnelUnit *units, size_t k, const RgFunnelOptions *o,
 	int			has_target;
 	Map			m;
 	Placed		lp;
+	unsigned char posv[RG_SVG_MAX_POINTS];
 	const char *dummy;
 
 	lp.n = 0;
@@ -504,37 +505,42 @@ rg_funnel_plot_svg(RgFunnelUnit *units, size_t k, const RgFunnelOptions *o,
 	rg_svg_str(s, "<g clip-path=\"url(#rg-plot-area)\" fill=\"none\">\n");
 	if (has_target)
 	{
-		int64_t		top = (int64_t) m.xmax;
+		/* the axis may end above the largest count the limits accept */
+		int64_t		top = m.xmax > (double) RG_STAT_MAX_COUNT ? RG_STAT_MAX_COUNT : (int64_t) m.xmax;
 		int64_t		samples = top <= CURVE_SAMPLES ? top : CURVE_SAMPLES;
 
 		for (int l = nl - 1; l >= 0; l--)
 		{
+			int64_t		ns[CURVE_SAMPLES];
+			double		lo[CURVE_SAMPLES],
+						hi[CURVE_SAMPLES];
+			int			cnt = 0;
+			int64_t		prev = 0;
+
+			for (int64_t i = 1; i <= samples; i++)
+			{
+				/* quadratic spacing: dense where the funnel bends */
+				double		f = (double) i / (double) samples;
+				int64_t		n = top <= CURVE_SAMPLES ? i : (int64_t) ceil(f * f * (double) top);
+
+				if (n <= prev)
+					continue;
+				prev = n;
+				if (rg_funnel_plot_limits(n, target, levels[l], o->phi, &lo[cnt], &hi[cnt]) != 0)
+					return RG_SVG_NUMERIC;
+				ns[cnt++] = n;
+			}
 			for (int side = 0; side < 2; side++)
 			{
-				int64_t		prev = 0;
-
 				rg_svg_printf(s, "<path class=\"limit %s\" data-level=\"%6\" stroke=\"%s\" "
 							  "stroke-width=\"1.5\"",
 							  side == 0 ? "lower" : "upper", levels[l], limit_colour[l]);
 				if (limit_dash[l])
 					rg_svg_printf(s, " stroke-dasharray=\"%s\"", limit_dash[l]);
 				rg_svg_str(s, " d=\"");
-				for (int64_t i = 1; i <= samples; i++)
-				{
-					/* quadratic spacing: dense where the funnel bends */
-					double		f = (double) i / (double) samples;
-					int64_t		n = top <= CURVE_SAMPLES ? i : (int64_t) ceil(f * f * (double) top);
-					double		lo,
-								hi;
-
-					if (n <= prev)
-						continue;
-					prev = n;
-					if (rg_funnel_plot_limits(n, target, levels[l], o->phi, &lo, &hi) != 0)
-						return RG_SVG_NUMERIC;
-					rg_svg_printf(s, "%s%f %f", i == 1 ? "M" : " L", px(&m, (double) n),
-								  py(&m, side == 0 ? lo : hi));
-				}
+				for (int i = 0; i < cnt; i++)
+					rg_svg_printf(s, "%s%f %f", i == 0 ? "M" : " L", px(&m, (double) ns[i]),
+								  py(&m, side == 0 ? lo[i] : hi[i]));
 				rg_svg_str(s, "\"/>\n");
 			}
 		}
@@ -543,6 +549,30 @@ rg_funnel_plot_svg(RgFunnelUnit *units, size_t k, const RgFunnelOptions *o,
 					  m.x0, py(&m, target), m.x1, py(&m, target), RG_FUNNEL_COLOUR_TARGET);
 	}
 	rg_svg_str(s, "</g>\n");
+
+	/*
+	 * positions, once per unit: at the worst and at the best case, with the
+	 * same function as funnel_position; they differ: undetermined
+	 */
+	for (size_t i = 0; i < k; i++)
+	{
+		const RgCounts *c = &units[i].c;
+		RgFunnelPosition pw,
+					pb;
+
+		posv[i] = POS_WITHIN;
+		if (c->referrals == 0 || !has_target)
+			continue;
+		if (rg_funnel_position(c->recorded, c->referrals, target, outer, o->phi,
+							   &pw, NULL, NULL) != RG_STAT_OK ||
+			rg_funnel_position(c->recorded + c->unknown, c->referrals, target,
+							   outer, o->phi, &pb, NULL, NULL) != RG_STAT_OK)
+			return RG_SVG_NUMERIC;
+		if (pw != pb)
+			posv[i] = POS_UNDETERMINED;
+		else
+			posv[i] = pw == RG_FUNNEL_LOW ? POS_LOW : (pw == RG_FUNNEL_HIGH ? POS_HIGH : POS_WITHIN);
+	}
 
 	/*
 	 * points: within first, then undetermined, then the outliers' labels,
@@ -566,21 +596,7 @@ rg_funnel_plot_svg(RgFunnelUnit *units, size_t k, const RgFunnelOptions *o,
 				continue;
 			worst = (double) c->recorded / n;
 			best = (double) (c->recorded + c->unknown) / n;
-			if (has_target)
-			{
-				RgFunnelPosition pw,
-							pb;
-
-				if (rg_funnel_position(c->recorded, c->referrals, target, outer, o->phi,
-									   &pw, NULL, NULL) != RG_STAT_OK ||
-					rg_funnel_position(c->recorded + c->unknown, c->referrals, target,
-									   outer, o->phi, &pb, NULL, NULL) != RG_STAT_OK)
-					return RG_SVG_NUMERIC;
-				if (pw != pb)
-					pos = POS_UNDETERMINED;
-				else
-					pos = pw == RG_FUNNEL_LOW ? POS_LOW : (pw == RG_FUNNEL_HIGH ? POS_HIGH : POS_WITHIN);
-			}
+			pos = (Pos) posv[i];
 			if ((pass == 0 && pos != POS_WITHIN) ||
 				(pass == 1 && pos != POS_UNDETERMINED) ||
 				(pass >= 2 && pos != POS_LOW && pos != POS_HIGH))

@@ -70,6 +70,15 @@ cmp_row(const void *a, const void *b)
 	return 0;
 }
 
+static int
+cmp_int32(const void *a, const void *b)
+{
+	int32_t		x = *(const int32_t *) a,
+				y = *(const int32_t *) b;
+
+	return x < y ? -1 : (x > y ? 1 : 0);
+}
+
 typedef struct Map
 {
 	double		x0,
@@ -316,55 +325,27 @@ rg_ratio_chart_svg(RgRatioRow *rows, size_t k, const RgRatioOptions *o, RgSvg *s
 
 	/* x ticks: the distinct periods, thinned to at most 8 labels */
 	{
-		int32_t    *periods = NULL;
+		int32_t		periods[RG_SVG_MAX_POINTS];
 		size_t		np = 0,
 					every;
 
-		/* distinct periods in order: merge by scanning, k is small */
+		for (size_t i = 0; i < k; i++)
+			periods[i] = rows[i].period;
+		qsort(periods, k, sizeof(int32_t), cmp_int32);
+		for (size_t i = 0; i < k; i++)
+			if (np == 0 || periods[np - 1] != periods[i])
+				periods[np++] = periods[i];
+		every = (np + 7) / 8;
 		rg_svg_str(s, "<g class=\"xticks\" text-anchor=\"middle\">\n");
+		for (size_t j = 0; j < np; j += every)
 		{
-			int32_t		last = INT32_MIN;
-			int			first = 1;
+			double		x = px(&m, periods[j]);
 
-			/* count distinct periods without allocating: repeated min search */
-			for (;;)
-			{
-				int32_t		next = INT32_MAX;
-				int			found = 0;
-
-				for (size_t i = 0; i < k; i++)
-					if ((first || rows[i].period > last) && rows[i].period <= next)
-					{
-						next = rows[i].period;
-						found = 1;
-					}
-				if (!found)
-					break;
-				np++;
-				last = next;
-				first = 0;
-			}
-			every = (np + 7) / 8;
-			first = 1;
-			for (size_t j = 0; j < np; j++)
-			{
-				int32_t		next = INT32_MAX;
-
-				for (size_t i = 0; i < k; i++)
-					if ((first || rows[i].period > last) && rows[i].period <= next)
-						next = rows[i].period;
-				last = next;
-				first = 0;
-				if (j % every != 0)
-					continue;
-				rg_svg_printf(s, "<line x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\" stroke=\"#000000\"/>"
-							  "<text x=\"%f\" y=\"%f\">",
-							  px(&m, next), m.y1, px(&m, next), m.y1 + 5, px(&m, next), m.y1 + 18);
-				date_text(s, next);
-				rg_svg_str(s, "</text>\n");
-			}
+			rg_svg_printf(s, "<line x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\" stroke=\"#000000\"/>"
+						  "<text x=\"%f\" y=\"%f\">", x, m.y1, x, m.y1 + 5, x, m.y1 + 18);
+			date_text(s, periods[j]);
+			rg_svg_str(s, "</text>\n");
 		}
-		(void) periods;
 		rg_svg_str(s, "</g>\n");
 		rg_svg_printf(s, "<text class=\"xtitle\" x=\"%f\" y=\"%f\" text-anchor=\"middle\">Period</text>\n"
 					  "<text class=\"ytitle\" transform=\"translate(18 %f) rotate(-90)\" "
