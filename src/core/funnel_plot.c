@@ -8,6 +8,12 @@
 #include <string.h>
 
 #include "binomial.h"
+/* the funnel functions move to funnel.h in the statistics rework */
+#if defined(__has_include)
+#if __has_include("funnel.h")
+#include "funnel.h"
+#endif
+#endif
 
 /* margins around the plot area, in pixels */
 #define MARGIN_LEFT   72

@@ -17,6 +17,11 @@
 #include "funnel_plot.h"
 #include "ratio_chart.h"
 #include "binomial.h"
+#if defined(__has_include)
+#if __has_include("funnel.h")
+#include "funnel.h"
+#endif
+#endif
 #include "svg_check.h"
 
 static void *
