@@ -8,6 +8,8 @@
                                        "level side n value tolerance" (TSV),
                                        for the suite to compare with
                                        funnel_lower/funnel_upper in SQL
+    render_check.py page PNG           a rendered HTML page of pictures is
+                                       not blank and shows outlier markers
     render_check.py hostile SVG LABEL  LABEL is text in the document, and
                                        there is no script, foreignObject,
                                        external reference or event handler
@@ -222,6 +224,12 @@ if __name__ == "__main__":
         check_ratio(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)
     elif cmd == "limits":
         limits(sys.argv[2])
+    elif cmd == "page":
+        from PIL import Image
+        img = Image.open(sys.argv[2]).convert("RGB")
+        not_blank(img)
+        n = sum(1 for c in img.getdata() if near(c, OUTLIER, 10))
+        ok(n >= 50, f"the page shows the outlier colour ({n} pixels)")
     elif cmd == "hostile":
         hostile(sys.argv[2], sys.argv[3])
     else:
