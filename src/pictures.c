@@ -375,11 +375,13 @@ funnel_plot_svg_accum(PG_FUNCTION_ARGS)
 		}
 	}
 
+	/* refuse the row beyond what the core draws now, not after gathering */
+	if (st->count == RG_SVG_MAX_POINTS)
+		(void) svg_result(RG_SVG_TOO_MANY_POINTS, NULL, "funnel_plot_svg", NULL, 0);
 	if (st->count == st->cap)
 	{
 		size_t		cap = st->cap ? st->cap * 2 : 64;
 
-		/* more than the core draws is refused in the final function */
 		st->units = st->units
 			? repalloc_huge(st->units, cap * sizeof(RgFunnelUnit))
 			: MemoryContextAllocHuge(aggcxt, cap * sizeof(RgFunnelUnit));
@@ -436,7 +438,77 @@ typedef struct RatioState
 	size_t		cap;
 	bool		has_threshold;
 	double		threshold;
+	/* the distinct series seen, each copied once; rows point at them */
+	int			nseries;
+	bool		null_series;
+	char	   *series[RG_SVG_MAX_SERIES];
+	size_t		series_len[RG_SVG_MAX_SERIES];
 } RatioState;
+
+/* Rows gathered before they are merged (added per series and period). */
+#define RATIO_MERGE_AT 8192
+
+static void
+too_many_series(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("ratio_chart_svg draws at most %d series", RG_SVG_MAX_SERIES),
+			 errdetail("The rows have more than %d series.", RG_SVG_MAX_SERIES),
+			 errhint("Draw at most %d series per chart, for example one chart per group of series, "
+					 "so that every series keeps a colour-blind-safe colour.", RG_SVG_MAX_SERIES)));
+}
+
+/* The interned copy of a series name (NULL for the NULL series). */
+static const char *
+intern_series(MemoryContext cxt, RatioState *st, text *t, size_t *len)
+{
+	int			n;
+	char	   *conv;
+	const char *found = NULL;
+
+	if (t == NULL)
+	{
+		if (!st->null_series)
+		{
+			if (st->nseries + 1 > RG_SVG_MAX_SERIES)
+				too_many_series();
+			st->null_series = true;
+			st->nseries++;
+		}
+		*len = 0;
+		return NULL;
+	}
+	n = VARSIZE_ANY_EXHDR(t);
+	conv = pg_server_to_any(VARDATA_ANY(t), n, PG_UTF8);
+	if (conv != VARDATA_ANY(t))
+		n = strlen(conv);
+	for (int i = 0; i < RG_SVG_MAX_SERIES && found == NULL; i++)
+		if (st->series[i] && st->series_len[i] == (size_t) n && memcmp(st->series[i], conv, n) == 0)
+		{
+			found = st->series[i];
+			*len = st->series_len[i];
+		}
+	if (found == NULL)
+	{
+		int			slot = 0;
+
+		if (st->nseries + 1 > RG_SVG_MAX_SERIES)
+			too_many_series();
+		while (st->series[slot])
+			slot++;
+		st->series[slot] = MemoryContextAlloc(cxt, n + 1);
+		memcpy(st->series[slot], conv, n);
+		st->series[slot][n] = '\0';
+		st->series_len[slot] = (size_t) n;
+		st->nseries++;
+		found = st->series[slot];
+		*len = (size_t) n;
+	}
+	if (conv != VARDATA_ANY(t))
+		pfree(conv);
+	return found;
+}
 
 Datum
 ratio_chart_svg_accum(PG_FUNCTION_ARGS)
@@ -494,6 +566,18 @@ ratio_chart_svg_accum(PG_FUNCTION_ARGS)
 					 errhint("Pass a constant, or draw one chart per threshold.")));
 	}
 
+	if (st->count == st->cap && st->cap >= RATIO_MERGE_AT)
+	{
+		/* add up what came so far: memory stays bounded by the points */
+		size_t		k = st->count;
+		RgSvgStatus ms = rg_ratio_rows_merge(st->rows, &k);
+
+		if (ms != RG_SVG_OK)
+			(void) svg_result(ms, NULL, "ratio_chart_svg", NULL, 0);
+		if (k > RG_SVG_MAX_POINTS)
+			(void) svg_result(RG_SVG_TOO_MANY_POINTS, NULL, "ratio_chart_svg", NULL, 0);
+		st->count = k;
+	}
 	if (st->count == st->cap)
 	{
 		size_t		cap = st->cap ? st->cap * 2 : 64;
@@ -506,13 +590,9 @@ ratio_chart_svg_accum(PG_FUNCTION_ARGS)
 	r = &st->rows[st->count];
 	r->period = period;
 	r->c = *s;
-	if (nargs > 3 && !PG_ARGISNULL(3))
-		r->series = text_utf8(aggcxt, PG_GETARG_TEXT_PP(3), &r->series_len);
-	else
-	{
-		r->series = NULL;
-		r->series_len = 0;
-	}
+	r->series = intern_series(aggcxt, st,
+							  nargs > 3 && !PG_ARGISNULL(3) ? PG_GETARG_TEXT_PP(3) : NULL,
+							  &r->series_len);
 	st->count++;
 	PG_RETURN_POINTER(st);
 }

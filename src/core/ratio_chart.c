@@ -79,6 +79,31 @@ cmp_int32(const void *a, const void *b)
 	return x < y ? -1 : (x > y ? 1 : 0);
 }
 
+RgSvgStatus
+rg_ratio_rows_merge(RgRatioRow *rows, size_t *k)
+{
+	size_t		out = 0;
+
+	for (size_t i = 0; i < *k; i++)
+		if (rg_counts_check(&rows[i].c, NULL) != RG_OK || rows[i].c.referrals > RG_STAT_MAX_COUNT)
+			return RG_SVG_BAD_COUNTS;
+	qsort(rows, *k, sizeof(RgRatioRow), cmp_row);
+	for (size_t i = 0; i < *k; i++)
+	{
+		if (out > 0 && cmp_series(&rows[out - 1], &rows[i]) == 0 &&
+			rows[out - 1].period == rows[i].period)
+		{
+			if (rg_counts_add(&rows[out - 1].c, &rows[i].c, &rows[out - 1].c) != RG_OK ||
+				rows[out - 1].c.referrals > RG_STAT_MAX_COUNT)
+				return RG_SVG_OVERFLOW;
+			continue;
+		}
+		rows[out++] = rows[i];
+	}
+	*k = out;
+	return RG_SVG_OK;
+}
+
 typedef struct Map
 {
 	double		x0,
@@ -178,43 +203,33 @@ rg_ratio_chart_svg(RgRatioRow *rows, size_t k, const RgRatioOptions *o, RgSvg *s
 	for (size_t i = 0; i < k; i++)
 		if (rg_counts_check(&rows[i].c, NULL) != RG_OK || rows[i].c.referrals > RG_STAT_MAX_COUNT)
 			return RG_SVG_BAD_COUNTS;
-	qsort(rows, k, sizeof(RgRatioRow), cmp_row);
-
-	/* add rows of the same series and period, in place; count series */
 	{
-		size_t		out = 0;
+		RgSvgStatus ms = rg_ratio_rows_merge(rows, &k);
 
-		for (size_t i = 0; i < k; i++)
-		{
-			if (out > 0 && cmp_series(&rows[out - 1], &rows[i]) == 0 &&
-				rows[out - 1].period == rows[i].period)
-			{
-				if (rg_counts_add(&rows[out - 1].c, &rows[i].c, &rows[out - 1].c) != RG_OK ||
-					rows[out - 1].c.referrals > RG_STAT_MAX_COUNT)
-					return RG_SVG_OVERFLOW;
-				continue;
-			}
-			if (out == 0 || cmp_series(&rows[out - 1], &rows[i]) != 0)
-			{
-				if (nseries == RG_SVG_MAX_SERIES)
-				{
-					/* count them all, for the message */
-					size_t		more = nseries + 1;
-
-					for (size_t j = i + 1; j < k; j++)
-						if (cmp_series(&rows[j - 1], &rows[j]) != 0)
-							more++;
-					if (nseries_out)
-						*nseries_out = more;
-					return RG_SVG_TOO_MANY_SERIES;
-				}
-				start[nseries++] = out;
-			}
-			rows[out++] = rows[i];
-		}
-		k = out;
-		start[nseries] = k;
+		if (ms != RG_SVG_OK)
+			return ms;
 	}
+
+	/* count the series of the merged rows (sorted by series) */
+	for (size_t i = 0; i < k; i++)
+	{
+		if (i > 0 && cmp_series(&rows[i - 1], &rows[i]) == 0)
+			continue;
+		if (nseries == RG_SVG_MAX_SERIES)
+		{
+			/* count them all, for the message */
+			size_t		more = nseries + 1;
+
+			for (size_t j = i + 1; j < k; j++)
+				if (cmp_series(&rows[j - 1], &rows[j]) != 0)
+					more++;
+			if (nseries_out)
+				*nseries_out = more;
+			return RG_SVG_TOO_MANY_SERIES;
+		}
+		start[nseries++] = i;
+	}
+	start[nseries] = k;
 	if (nseries_out)
 		*nseries_out = nseries;
 	npoints = k;

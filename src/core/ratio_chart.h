@@ -54,4 +54,14 @@ void		rg_ratio_options_default(RgRatioOptions *o);
 RgSvgStatus rg_ratio_chart_svg(RgRatioRow *rows, size_t k, const RgRatioOptions *o,
 							   RgSvg *out, const char **bad_option, size_t *nseries);
 
+/*
+ * Sort rows[0..*k-1] (series, then period) and add the rows of the same
+ * series and period, in place; *k becomes the number of distinct pairs.
+ * Merging merged rows again changes nothing, so a caller may merge as rows
+ * come in, to bound its memory.  RG_SVG_BAD_COUNTS for an invalid summary
+ * or one with more than 2^53 referrals, RG_SVG_OVERFLOW when a sum would
+ * exceed 2^53 referrals; on failure the rows are in an unspecified order.
+ */
+RgSvgStatus rg_ratio_rows_merge(RgRatioRow *rows, size_t *k);
+
 #endif							/* RG_CORE_RATIO_CHART_H */
