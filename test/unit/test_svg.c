@@ -511,6 +511,24 @@ test_ratio_chart(void **state)
 	free(doc);
 	free(doc2);
 
+	/* merging as rows come in: merged rows merge to themselves */
+	{
+		RgRatioRow m[4] = {row(5, "a", 2, 1, 0), row(1, "a", 3, 1, 1), row(5, "a", 4, 2, 0), row(1, NULL, 1, 0, 0)};
+		size_t		k = 4,
+					k2;
+
+		assert_int_equal(rg_ratio_rows_merge(m, &k), RG_SVG_OK);
+		assert_int_equal(k, 3);
+		/* NULL series first, then "a" by period; day 5 is 2 + 4 = 6 of which 3 */
+		assert_null(m[0].series);
+		assert_int_equal(m[1].period, 1);
+		assert_true(m[2].period == 5 && m[2].c.referrals == 6 && m[2].c.recorded == 3);
+		k2 = k;
+		assert_int_equal(rg_ratio_rows_merge(m, &k2), RG_SVG_OK);
+		assert_int_equal(k2, k);
+		assert_true(m[2].c.referrals == 6);
+	}
+
 	/* nine series: refused, with the count */
 	for (int i = 0; i < 9; i++)
 		many[i] = row(i, names[i], 1, 1, 0);
