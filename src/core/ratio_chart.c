@@ -87,7 +87,8 @@ rg_ratio_rows_merge(RgRatioRow *rows, size_t *k)
 	for (size_t i = 0; i < *k; i++)
 		if (rg_counts_check(&rows[i].c, NULL) != RG_OK || rows[i].c.referrals > RG_STAT_MAX_COUNT)
 			return RG_SVG_BAD_COUNTS;
-	qsort(rows, *k, sizeof(RgRatioRow), cmp_row);
+	if (*k > 1)
+		qsort(rows, *k, sizeof(RgRatioRow), cmp_row);
 	for (size_t i = 0; i < *k; i++)
 	{
 		if (out > 0 && cmp_series(&rows[out - 1], &rows[i]) == 0 &&
@@ -346,7 +347,8 @@ rg_ratio_chart_svg(RgRatioRow *rows, size_t k, const RgRatioOptions *o, RgSvg *s
 
 		for (size_t i = 0; i < k; i++)
 			periods[i] = rows[i].period;
-		qsort(periods, k, sizeof(int32_t), cmp_int32);
+		if (k > 1)
+			qsort(periods, k, sizeof(int32_t), cmp_int32);
 		for (size_t i = 0; i < k; i++)
 			if (np == 0 || periods[np - 1] != periods[i])
 				periods[np++] = periods[i];

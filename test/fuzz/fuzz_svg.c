@@ -185,7 +185,8 @@ mode_funnel(Reader *r)
 		rev[k - 1 - i] = u[i];
 	}
 	rg_svg_init(&s, 0, fuzz_realloc, NULL);
-	st = rg_funnel_plot_svg(u, k, &o, &s, &bad);
+	/* no units: a NULL array, as the server passes none */
+	st = rg_funnel_plot_svg(k ? u : NULL, k, &o, &s, &bad);
 	if (!valid)
 		PROPERTY(st == RG_SVG_BAD_OPTION, "bad options accepted: status %d", st);
 	else
@@ -251,7 +252,7 @@ mode_chart(Reader *r)
 		rev[k - 1 - i] = rows[i];
 	}
 	rg_svg_init(&s, 0, fuzz_realloc, NULL);
-	st = rg_ratio_chart_svg(rows, k, &o, &s, NULL, &ns);
+	st = rg_ratio_chart_svg(k ? rows : NULL, k, &o, &s, NULL, &ns);
 	if (!valid)
 		PROPERTY(st == RG_SVG_BAD_OPTION, "bad threshold accepted: status %d", st);
 	else
