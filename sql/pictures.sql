@@ -88,6 +88,25 @@ SELECT svg_xpath(svg, '//s:g[starts-with(@class, ''unit'')]/@class') AS classes
   FROM (SELECT funnel_plot_svg(label, s, 0.5, NULL, '{"phi": 2.25}') AS svg
           FROM units WHERE label IN ('A', 'C')) p;
 SELECT label, funnel_position(s, 0.5, 0.998, 2.25) FROM units WHERE label IN ('A', 'C') ORDER BY label;
+-- tau2 0.005 (additive, FunnelPlotR's limits for proportions): at n = 100
+-- around 0.5 the 99.8% limits are sin^2(pi/4 -+ 3.0902 sqrt(1/400 + 0.005))
+-- = sin^2(0.7854 -+ 0.2676) = 0.2450 .. 0.7550, wider than the exact
+-- 0.345 .. 0.655: F (0.30), low without tau2, is within; B (0.9) and the
+-- hostile unit (0.95) stay high, C (0.1) low; D (0 to 1) is undetermined.
+-- The same as funnel_position_tau2 and funnel_position.
+CREATE TEMP VIEW units_f AS
+	SELECT * FROM units WHERE label <> 'Z'
+	UNION ALL SELECT 'F', make_recording_stats(100, 30);
+SELECT svg_xpath(svg, '//s:g[starts-with(@class, ''unit'')]/@class') AS classes,
+       svg_xpath(svg, '//s:g[@id=''rg-plot'']/@data-tau2') AS tau2
+  FROM (SELECT funnel_plot_svg(label, s, 0.5, NULL, '{"tau2": 0.005}') AS svg FROM units_f) p;
+SELECT substr(t, 1, 1) AS unit
+  FROM (SELECT funnel_plot_svg(label, s, 0.5, NULL, '{"tau2": 0.005}') AS svg FROM units_f) p,
+       unnest(svg_xpath(svg, '//s:g[starts-with(@class, ''unit'')]/s:title/text()')) WITH ORDINALITY AS u(t, i)
+ ORDER BY i;
+SELECT substr(label, 1, 1) AS unit, funnel_position_tau2(s, 0.5, 0.005) AS with_tau2,
+       funnel_position(s, 0.5) AS without
+  FROM units_f ORDER BY label;
 
 -- determinism: the same rows in any order give the same bytes
 SELECT count(DISTINCT svg) AS distinct_documents
@@ -113,7 +132,9 @@ SELECT funnel_plot_svg(label, s, CASE WHEN label = 'A' THEN 0.4 ELSE 0.5 END) FR
 \echo SQLSTATE :LAST_ERROR_SQLSTATE
 SELECT funnel_plot_svg(label, s, NULL, NULL, '{"colour": "red"}') FROM units;
 \echo SQLSTATE :LAST_ERROR_SQLSTATE
-SELECT funnel_plot_svg(label, s, NULL, NULL, '{"tau2": 0.01}') FROM units;
+SELECT funnel_plot_svg(label, s, NULL, NULL, '{"tau2": 0.01, "phi": 2}') FROM units;
+\echo SQLSTATE :LAST_ERROR_SQLSTATE
+SELECT funnel_plot_svg(label, s, NULL, NULL, '{"tau2": -0.01}') FROM units;
 \echo SQLSTATE :LAST_ERROR_SQLSTATE
 SELECT funnel_plot_svg(label, s, NULL, NULL, '{"levels": [0.95, 1]}') FROM units;
 \echo SQLSTATE :LAST_ERROR_SQLSTATE

@@ -202,14 +202,7 @@ funnel_parse_options(Jsonb *jb, RgFunnelOptions *o)
 		if (strcmp(key, "phi") == 0)
 			o->phi = jsonb_number(&v, key);
 		else if (strcmp(key, "tau2") == 0)
-		{
 			o->tau2 = jsonb_number(&v, key);
-			if (o->tau2 != 0.0)
-				ereport(ERROR,
-						(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-						 errmsg("option \"tau2\" of funnel_plot_svg is not supported yet"),
-						 errhint("Use phi, for example the value of funnel_phi(s, target).")));
-		}
 		else if (strcmp(key, "width") == 0)
 			o->width = jsonb_int(&v, key);
 		else if (strcmp(key, "height") == 0)
@@ -251,6 +244,13 @@ funnel_parse_options(Jsonb *jb, RgFunnelOptions *o)
 					 errhint("The options are phi, tau2, width, height and levels.")));
 		pfree(key);
 	}
+	if (o->phi > 1.0 && o->tau2 > 0.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("options \"phi\" and \"tau2\" of funnel_plot_svg cannot be combined"),
+				 errdetail("phi %s widens the limits by a factor; tau2 %s adds a variance.",
+						   float8out_internal(o->phi), float8out_internal(o->tau2)),
+				 errhint("Give one of them, as FunnelPlotR does.")));
 }
 
 static void

@@ -8,12 +8,7 @@
 #include <string.h>
 
 #include "binomial.h"
-/* the funnel functions move to funnel.h in the statistics rework */
-#if defined(__has_include)
-#if __has_include("funnel.h")
 #include "funnel.h"
-#endif
-#endif
 
 /* margins around the plot area, in pixels */
 #define MARGIN_LEFT   72
@@ -48,26 +43,10 @@ rg_funnel_options_default(RgFunnelOptions *o)
 }
 
 int
-rg_funnel_plot_limits(int64_t n, double target, double level, double phi,
+rg_funnel_plot_limits(int64_t n, double target, double level, double phi, double tau2,
 					  double *lower, double *upper)
 {
-	double		lo,
-				hi;
-
-	if (rg_funnel_limits(n, target, level, &lo, &hi) != RG_STAT_OK)
-		return -1;
-	if (phi > 1.0)
-	{
-		double		s = sqrt(phi);
-
-		lo = target + s * (lo - target);
-		hi = target + s * (hi - target);
-		lo = lo < 0.0 ? 0.0 : (lo > 1.0 ? 1.0 : lo);
-		hi = hi < 0.0 ? 0.0 : (hi > 1.0 ? 1.0 : hi);
-	}
-	*lower = lo;
-	*upper = hi;
-	return 0;
+	return rg_funnel_limits_od((double) n, target, level, phi, tau2, lower, upper) == RG_STAT_OK ? 0 : -1;
 }
 
 static int
@@ -358,7 +337,7 @@ rg_funnel_plot_svg(RgFunnelUnit *units, size_t k, const RgFunnelOptions *o,
 		return (*bad_option = "height", RG_SVG_BAD_OPTION);
 	if (!(o->phi >= 0.0) || isinf(o->phi))
 		return (*bad_option = "phi", RG_SVG_BAD_OPTION);
-	if (o->tau2 != 0.0)
+	if (!(o->tau2 >= 0.0) || isinf(o->tau2) || (o->tau2 > 0.0 && o->phi > 1.0))
 		return (*bad_option = "tau2", RG_SVG_BAD_OPTION);
 	if (o->has_target && !(o->target >= 0.0 && o->target <= 1.0))
 		return (*bad_option = "target", RG_SVG_BAD_OPTION);
@@ -464,7 +443,7 @@ rg_funnel_plot_svg(RgFunnelUnit *units, size_t k, const RgFunnelOptions *o,
 		ymin_d = fmin(ymin_d, target);
 		ymax_d = fmax(ymax_d, target);
 		/* the mouth of the funnel at the smallest unit */
-		if (rg_funnel_plot_limits(nmin, target, outer, o->phi, &lo, &hi) != 0)
+		if (rg_funnel_plot_limits(nmin, target, outer, o->phi, o->tau2, &lo, &hi) != 0)
 			return RG_SVG_NUMERIC;
 		ymin_d = fmin(ymin_d, lo);
 		ymax_d = fmax(ymax_d, hi);
@@ -493,6 +472,8 @@ rg_funnel_plot_svg(RgFunnelUnit *units, size_t k, const RgFunnelOptions *o,
 		rg_svg_printf(s, ", target %4", target);
 	if (o->phi > 1.0)
 		rg_svg_printf(s, ", limits widened by sqrt(phi), phi %4", o->phi);
+	if (o->tau2 > 0.0)
+		rg_svg_printf(s, ", limits with additive overdispersion, tau2 %6", o->tau2);
 	rg_svg_str(s, ".</desc>\n");
 	rg_svg_printf(s, "<defs><clipPath id=\"rg-plot-area\"><rect x=\"%f\" y=\"%f\" "
 				  "width=\"%f\" height=\"%f\"/></clipPath></defs>\n",
@@ -505,7 +486,7 @@ rg_funnel_plot_svg(RgFunnelUnit *units, size_t k, const RgFunnelOptions *o,
 				  m.x0, m.x1, m.y0, m.y1, m.xmin, m.xmax, m.ymin, m.ymax);
 	if (has_target)
 		rg_svg_printf(s, " data-target=\"%6\"", target);
-	rg_svg_printf(s, " data-phi=\"%6\">\n", o->phi > 1.0 ? o->phi : 1.0);
+	rg_svg_printf(s, " data-phi=\"%6\" data-tau2=\"%6\">\n", o->phi > 1.0 ? o->phi : 1.0, o->tau2);
 
 	/* limit curves and target, clipped to the plot area */
 	rg_svg_str(s, "<g clip-path=\"url(#rg-plot-area)\" fill=\"none\">\n");
@@ -532,7 +513,7 @@ rg_funnel_plot_svg(RgFunnelUnit *units, size_t k, const RgFunnelOptions *o,
 				if (n <= prev)
 					continue;
 				prev = n;
-				if (rg_funnel_plot_limits(n, target, levels[l], o->phi, &lo[cnt], &hi[cnt]) != 0)
+				if (rg_funnel_plot_limits(n, target, levels[l], o->phi, o->tau2, &lo[cnt], &hi[cnt]) != 0)
 					return RG_SVG_NUMERIC;
 				ns[cnt++] = n;
 			}
@@ -558,26 +539,21 @@ rg_funnel_plot_svg(RgFunnelUnit *units, size_t k, const RgFunnelOptions *o,
 
 	/*
 	 * positions, once per unit: at the worst and at the best case, with the
-	 * same function as funnel_position; they differ: undetermined
+	 * function of funnel_position and funnel_position_tau2; when they
+	 * differ, undetermined
 	 */
 	for (size_t i = 0; i < k; i++)
 	{
 		const RgCounts *c = &units[i].c;
-		RgFunnelPosition pw,
-					pb;
+		RgFunnelPosition p;
 
 		posv[i] = POS_WITHIN;
 		if (c->referrals == 0 || !has_target)
 			continue;
-		if (rg_funnel_position(c->recorded, c->referrals, target, outer, o->phi,
-							   &pw, NULL, NULL) != RG_STAT_OK ||
-			rg_funnel_position(c->recorded + c->unknown, c->referrals, target,
-							   outer, o->phi, &pb, NULL, NULL) != RG_STAT_OK)
+		if (rg_funnel_position_od(c, target, outer, o->phi, o->tau2, &p) != RG_STAT_OK)
 			return RG_SVG_NUMERIC;
-		if (pw != pb)
-			posv[i] = POS_UNDETERMINED;
-		else
-			posv[i] = pw == RG_FUNNEL_LOW ? POS_LOW : (pw == RG_FUNNEL_HIGH ? POS_HIGH : POS_WITHIN);
+		posv[i] = p == RG_FUNNEL_LOW ? POS_LOW : p == RG_FUNNEL_HIGH ? POS_HIGH :
+			p == RG_FUNNEL_UNDETERMINED ? POS_UNDETERMINED : POS_WITHIN;
 	}
 
 	/*
@@ -714,6 +690,12 @@ rg_funnel_plot_svg(RgFunnelUnit *units, size_t k, const RgFunnelOptions *o,
 		{
 			rg_svg_printf(s, "<text x=\"%f\" y=\"%f\">Limits widened by &#x221A;&#x3C6;, "
 						  "&#x3C6; = %3</text>\n", lx, ly, o->phi);
+			ly += 16;
+		}
+		if (o->tau2 > 0.0)
+		{
+			rg_svg_printf(s, "<text x=\"%f\" y=\"%f\">Limits with &#x3C4;&#xB2; = %4</text>\n",
+						  lx, ly, o->tau2);
 			ly += 16;
 		}
 		if (!has_target)

@@ -41,7 +41,7 @@ typedef struct RgFunnelOptions
 	const char *title;			/* untrusted bytes; NULL: a default title */
 	size_t		title_len;
 	double		phi;			/* >= 0, finite; <= 1 leaves the limits alone */
-	double		tau2;			/* must be 0: not supported by this build */
+	double		tau2;			/* >= 0, finite; not with phi > 1 */
 	int			width;			/* 300 .. 4000 */
 	int			height;			/* 200 .. 4000 */
 	int			nlevels;		/* 1 .. RG_FUNNEL_MAX_LEVELS */
@@ -64,11 +64,11 @@ RgSvgStatus rg_funnel_plot_svg(RgFunnelUnit *units, size_t k,
 							   const char **bad_option);
 
 /*
- * The limits drawn at n referrals: rg_funnel_limits at level, widened by
- * sqrt(phi) around target when phi > 1 and clamped to [0, 1], exactly as
- * rg_funnel_position.
+ * The limits drawn at n referrals: rg_funnel_limits_od (the exact limits,
+ * widened by sqrt(phi) around target when phi > 1 and clamped to [0, 1],
+ * or FunnelPlotR's additive limits when tau2 > 0).  0 or -1 on failure.
  */
 int			rg_funnel_plot_limits(int64_t n, double target, double level, double phi,
-								  double *lower, double *upper);
+								  double tau2, double *lower, double *upper);
 
 #endif							/* RG_CORE_FUNNEL_PLOT_H */

@@ -10,7 +10,7 @@
  *    a well-formed, pure-ASCII document (test/unit/svg_check.h), whatever
  *    the bytes.
  *  1 funnel plot of units read from the input (label bytes, counts from a
- *    table of extreme values or raw, target, phi, levels): the status is OK
+ *    table of extreme values or raw, target, phi, tau2, levels): the status is OK
  *    exactly when every summary is valid with at most 2^53 referrals and the
  *    options are in range; an OK document is well formed and ASCII, and the
  *    units in reverse order give the same bytes.
@@ -146,8 +146,17 @@ mode_funnel(Reader *r)
 	}
 	if (flags & 4)
 	{
+		uint8_t		t;
+
 		o.phi = (double) (int8_t) rd8(r) / 16.0;
 		valid &= o.phi >= 0;
+		/* and tau2, additive: never with phi > 1 */
+		t = rd8(r);
+		if (t & 1)
+		{
+			o.tau2 = (double) (int8_t) t / 2000.0;
+			valid &= o.tau2 >= 0 && !(o.tau2 > 0 && o.phi > 1);
+		}
 	}
 	if (flags & 8)
 	{

@@ -1,7 +1,7 @@
 -- pgTAP: the catalog contract and SQLSTATEs of the SVG pictures.
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS recording_gap;
-SELECT plan(40);
+SELECT plan(41);
 
 -- Objects, with their exact signatures (aggregates take no defaults, so
 -- each optional argument is one more aggregate)
@@ -59,8 +59,10 @@ SELECT throws_ok($$SELECT funnel_plot_svg('a', make_recording_stats(2, 1), NULL,
 	'option "levels" of funnel_plot_svg must be a number', 'level not a number: 22023');
 SELECT throws_ok($$SELECT funnel_plot_svg('a', make_recording_stats(2, 1), NULL, NULL, '{"levels": [0.9, 0.9]}')$$, '22023',
 	'option "levels" of funnel_plot_svg is out of range', 'repeated level: 22023');
-SELECT throws_ok($$SELECT funnel_plot_svg('a', make_recording_stats(2, 1), NULL, NULL, '{"tau2": 0.1}')$$, '0A000',
-	'option "tau2" of funnel_plot_svg is not supported yet', 'tau2: 0A000');
+SELECT throws_ok($$SELECT funnel_plot_svg('a', make_recording_stats(2, 1), NULL, NULL, '{"tau2": 0.1, "phi": 1.5}')$$, '22023',
+	'options "phi" and "tau2" of funnel_plot_svg cannot be combined', 'phi and tau2 together: 22023');
+SELECT throws_ok($$SELECT funnel_plot_svg('a', make_recording_stats(2, 1), NULL, NULL, '{"tau2": -1}')$$, '22023',
+	'option "tau2" of funnel_plot_svg is out of range', 'negative tau2: 22023');
 SELECT throws_ok($$SELECT funnel_plot_svg('a', make_recording_stats(2, 1), NULL, NULL, '{"size": 1}')$$, '22023',
 	'unknown option "size" of funnel_plot_svg', 'unknown option: 22023');
 SELECT throws_ok($$SELECT funnel_plot_svg(g::text, make_recording_stats(2, 1)) FROM generate_series(1, 5001) g$$, '54000',

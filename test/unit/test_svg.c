@@ -17,11 +17,7 @@
 #include "funnel_plot.h"
 #include "ratio_chart.h"
 #include "binomial.h"
-#if defined(__has_include)
-#if __has_include("funnel.h")
 #include "funnel.h"
-#endif
-#endif
 #include "svg_check.h"
 
 static void *
@@ -327,7 +323,17 @@ test_funnel_options(void **state)
 	BAD(phi, -0.5, "phi");
 	BAD(phi, INFINITY, "phi");
 	BAD(phi, NAN, "phi");
-	BAD(tau2, 0.1, "tau2");
+	BAD(tau2, -0.1, "tau2");
+	BAD(tau2, NAN, "tau2");
+	BAD(tau2, INFINITY, "tau2");
+	/* phi and tau2 together */
+	rg_funnel_options_default(&o);
+	o.phi = 2;
+	o.tau2 = 0.01;
+	rg_svg_init(&s, 0, plain_realloc, NULL);
+	assert_int_equal(rg_funnel_plot_svg(u, 1, &o, &s, &bad), RG_SVG_BAD_OPTION);
+	assert_string_equal(bad, "tau2");
+	free(s.buf);
 	BAD(nlevels, 0, "levels");
 	BAD(nlevels, 4, "levels");
 	BAD(levels[0], 1.0, "levels");
@@ -401,6 +407,63 @@ test_funnel_curves(void **state)
 				break;
 		}
 		/* every integer n from 1 to 250 */
+		assert_int_equal(pts, 250);
+		paths++;
+	}
+	assert_int_equal(paths, 4);
+	free(doc);
+}
+
+/* With tau2, the curves are FunnelPlotR's additive limits, by their formula. */
+static void
+test_funnel_curves_tau2(void **state)
+{
+	RgFunnelOptions o;
+	RgFunnelUnit u[2];
+	char	   *doc,
+			   *p;
+	int			paths = 0;
+
+	(void) state;
+	rg_funnel_options_default(&o);
+	o.has_target = 1;
+	o.target = 0.3;
+	o.tau2 = 0.004;
+	u[0] = unit("A", 40, 12, 0);
+	u[1] = unit("B", 200, 60, 0);	/* axis 0..250 as above */
+	assert_int_equal(funnel(u, 2, &o, &doc), RG_SVG_OK);
+	assert_non_null(strstr(doc, "data-tau2=\"0.004000\""));
+	for (p = strstr(doc, "<path class=\"limit "); p; p = strstr(p + 1, "<path class=\"limit "))
+	{
+		int			upper = strncmp(p + 19, "upper", 5) == 0;
+		double		level = strtod(strstr(p, "data-level=\"") + 12, NULL);
+		char	   *d = strstr(p, " d=\"") + 4;
+		double		ymin = strtod(strstr(doc, "data-ymin=\"") + 11, NULL),
+					ymax = strtod(strstr(doc, "data-ymax=\"") + 11, NULL);
+		/* z for a two-sided level: 1.959964 at 0.95, 3.090232 at 0.998 */
+		double		z = level < 0.99 ? 1.959963984540054 : 3.090232306167813;
+		int			pts = 0;
+
+		while (*d == 'M' || *d == ' ')
+		{
+			double		x,
+						y,
+						a,
+						want;
+			int64_t		n;
+
+			d += (*d == 'M') ? 1 : 2;
+			x = strtod(d, &d);
+			y = strtod(d, &d);
+			n = llround((x - 72.0) / 532.0 * 250.0);
+			a = asin(sqrt(0.3)) + (upper ? 1 : -1) * z * sqrt(1.0 / (4.0 * n) + 0.004);
+			a = a < 0 ? 0 : (a > M_PI / 2 ? M_PI / 2 : a);
+			want = sin(a) * sin(a);
+			assert_true(fabs(y - (444.0 - (want - ymin) / (ymax - ymin) * 396.0)) <= 0.005 + 1e-9);
+			pts++;
+			if (*d == '"')
+				break;
+		}
 		assert_int_equal(pts, 250);
 		paths++;
 	}
@@ -576,6 +639,7 @@ main(void)
 		cmocka_unit_test(test_funnel),
 		cmocka_unit_test(test_funnel_options),
 		cmocka_unit_test(test_funnel_curves),
+		cmocka_unit_test(test_funnel_curves_tau2),
 		cmocka_unit_test(test_funnel_many),
 		cmocka_unit_test(test_ratio_chart),
 	};
