@@ -18,16 +18,23 @@ rg_log_crashes() {
 }
 
 # Counters and TAP-like lines: rg_ok "what" / rg_not_ok "what"; rg_check "what" CMD...
+# A check that cannot run is skipped, never passed: rg_skip "what" "reason"
+# (expected to run: a failure under CI=true), rg_skip_optional "what"
+# "reason" (declared optional; the reason says why it may not run).
 RG_PASS=0
 RG_FAIL=0
+RG_SKIP=0
+RG_SKIP_OPT=0
 rg_ok() { RG_PASS=$((RG_PASS + 1)); echo "ok - $*"; }
+rg_skip() { RG_SKIP=$((RG_SKIP + 1)); echo "skip - $1 # SKIP ${2:-}"; }
+rg_skip_optional() { RG_SKIP=$((RG_SKIP + 1)) RG_SKIP_OPT=$((RG_SKIP_OPT + 1)); echo "skip - $1 # SKIP (optional) ${2:-}"; }
 rg_not_ok() { RG_FAIL=$((RG_FAIL + 1)); echo "not ok - $*"; }
 rg_check() {
 	local what=$1
 	shift
 	if "$@"; then rg_ok "$what"; else rg_not_ok "$what"; fi
 }
-rg_finish() { echo "RESULT: $RG_PASS passed, $RG_FAIL failed"; [ "$RG_FAIL" = 0 ]; }
+rg_finish() { rg_result "$RG_PASS" "$RG_FAIL" "$RG_SKIP" "$RG_SKIP_OPT"; [ "$RG_FAIL" = 0 ]; }
 
 # psql, quiet, unaligned, stop on error
 rg_psql() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
