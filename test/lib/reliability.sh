@@ -194,3 +194,49 @@ rg_installcheck() {
 	fi
 	echo "# $what: $p pg_regress tests passed, $f failed"
 }
+
+# The extension's objects as pg_dump writes them: pg_dump --schema-only
+# --binary-upgrade (the only mode that dumps an extension's member objects
+# one by one), cut into its TOC entries, keeping the entries of objects
+# that are members of recording_gap (those carrying "ALTER EXTENSION
+# recording_gap ADD") and the comments on them; OIDs that binary upgrade
+# preserves and pg_dump's \restrict keys are dropped.  Sorted by entry, so
+# two databases with the same objects give the same text.
+rg_extension_dump() {
+	local db=$1
+	pg_dump --schema-only --binary-upgrade -d "$db" | /usr/bin/python3 -c '
+import re, sys
+text = sys.stdin.read()
+entries = re.split(r"\n--\n-- (?=Name: )", text)
+members, kept = set(), []
+for e in entries:
+    for m in re.finditer(r"^ALTER EXTENSION recording_gap ADD (.*);$", e, re.M):
+        members.add(m.group(1))
+def clean(e):
+    lines = [l for l in e.splitlines()
+             if l.strip() and l != "--"
+             and not re.match(r"^SELECT pg_catalog\.(binary_upgrade_set_next_|set_config)", l)
+             and not re.match(r"^\\(un)?restrict ", l)
+             and not re.match(r"^SET [a-z_]+ = ", l)
+             and not l.startswith("-- For binary upgrade, must preserve")
+             and not l.startswith("-- PostgreSQL database dump")]
+    return "\n".join(lines).strip() + "\n"
+for e in entries[1:]:
+    body = e.split("\n--\n", 1)[-1]
+    is_member = "ALTER EXTENSION recording_gap ADD " in e
+    m = re.search(r"^COMMENT ON (.*?) IS ", body, re.M)
+    is_comment = m is not None and m.group(1) in members
+    if is_member or is_comment:
+        kept.append(clean("-- " + e))
+sys.stdout.write("\n".join(sorted(kept)))
+print("-- %d entries, %d members" % (len(kept), len(members)))
+'
+}
+
+# The extension's members as pg_describe_object names them, sorted.
+rg_extension_members() {
+	rg_psql "$@" -c "SELECT pg_describe_object(classid, objid, objsubid) FROM pg_depend
+		WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e'
+		  AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'recording_gap')
+		ORDER BY 1"
+}
