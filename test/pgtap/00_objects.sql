@@ -1,0 +1,169 @@
+-- pgTAP: the complete list of the extension's objects (the contract).
+--
+-- EVERY NEW OBJECT MUST BE ADDED HERE: a function, aggregate, type, enum
+-- label, operator, operator class or family, or cast that the install or
+-- update script creates and this file does not list fails below by name,
+-- and so does one listed here that the scripts do not create.  20-pgtap runs
+-- this file against a fresh install and against a database updated from
+-- 0.1.0, so an object the update script forgot fails too.
+--
+-- One array per kind, sorted (COLLATE "C"), one object per line, written
+-- and reviewed by hand.  test/lib/objects.sql prints the current lists in
+-- this form, to help review a change; never paste its output unread.
+BEGIN;
+CREATE EXTENSION IF NOT EXISTS recording_gap;
+SET LOCAL search_path = public, tap;
+SELECT plan(11);
+
+CREATE TEMP VIEW ext_member AS
+	SELECT d.classid, d.objid FROM pg_catalog.pg_depend d
+	 WHERE d.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass AND d.deptype = 'e'
+	   AND d.refobjid = (SELECT oid FROM pg_catalog.pg_extension WHERE extname = 'recording_gap');
+
+-- Functions (prokind f), by signature.
+SELECT set_eq($$
+	SELECT p.oid::regprocedure::text FROM ext_member m JOIN pg_proc p ON m.classid = 'pg_proc'::regclass AND p.oid = m.objid
+	 WHERE p.prokind = 'f'$$,
+	ARRAY[
+	'below_threshold(recording_stats,double precision)',
+	'change_p_value(recording_stats,recording_stats)',
+	'chapman_estimate(bigint,bigint,bigint)',
+	'chapman_variance(bigint,bigint,bigint)',
+	'ci_lower(recording_stats,double precision,text)',
+	'ci_upper(recording_stats,double precision,text)',
+	'completeness(recording_stats)',
+	'confirmed_gap(recording_stats)',
+	'funnel_lower(bigint,double precision,double precision)',
+	'funnel_phi_accum(internal,recording_stats,double precision)',
+	'funnel_phi_combine(internal,internal)',
+	'funnel_phi_deserialize(bytea,internal)',
+	'funnel_phi_final(internal)',
+	'funnel_phi_serialize(internal)',
+	'funnel_position(recording_stats,double precision,double precision,double precision)',
+	'funnel_upper(bigint,double precision,double precision)',
+	'make_recording_stats(bigint,bigint,bigint,bigint)',
+	'mse_aic(mse_result)',
+	'mse_estimate(mse_result)',
+	'mse_fit_combine(internal,internal)',
+	'mse_fit_deserialize(bytea,internal)',
+	'mse_fit_final(internal)',
+	'mse_fit_serialize(internal)',
+	'mse_fit_trans(internal,boolean[],bigint)',
+	'mse_fit_trans_model(internal,boolean[],bigint,text)',
+	'mse_lower(mse_result,double precision)',
+	'mse_model(mse_result)',
+	'mse_observed(mse_result)',
+	'mse_result_in(cstring)',
+	'mse_result_out(mse_result)',
+	'mse_result_recv(internal)',
+	'mse_result_send(mse_result)',
+	'mse_unobserved(mse_result)',
+	'mse_upper(mse_result,double precision)',
+	'ratio_bounds_lower(recording_stats)',
+	'ratio_bounds_upper(recording_stats)',
+	'recorded(recording_stats)',
+	'recording_change(recording_stats,recording_stats,double precision)',
+	'recording_gap(bigint,bigint)',
+	'recording_gap(recording_stats)',
+	'recording_ratio(bigint,bigint)',
+	'recording_ratio(recording_stats)',
+	'recording_stats_accum(recording_stats,boolean)',
+	'recording_stats_accum_inv(recording_stats,boolean)',
+	'recording_stats_accum_timely(recording_stats,boolean,boolean)',
+	'recording_stats_accum_timely_inv(recording_stats,boolean,boolean)',
+	'recording_stats_add(recording_stats,recording_stats)',
+	'recording_stats_eq(recording_stats,recording_stats)',
+	'recording_stats_hash(recording_stats)',
+	'recording_stats_in(cstring)',
+	'recording_stats_merge(recording_stats,recording_stats)',
+	'recording_stats_ne(recording_stats,recording_stats)',
+	'recording_stats_out(recording_stats)',
+	'recording_stats_recv(internal)',
+	'recording_stats_send(recording_stats)',
+	'recording_stats_unmerge(recording_stats,recording_stats)',
+	'recording_verdict(recording_stats)',
+	'recording_verdict(recording_stats,double precision)',
+	'referrals(recording_stats)',
+	'timeliness_ratio(recording_stats)',
+	'timely(recording_stats)',
+	'unknown(recording_stats)'
+]::text[],
+	'the extension has exactly these functions');
+
+-- Aggregates, by signature.
+SELECT set_eq($$
+	SELECT p.oid::regprocedure::text FROM ext_member m JOIN pg_proc p ON m.classid = 'pg_proc'::regclass AND p.oid = m.objid
+	 WHERE p.prokind = 'a'$$,
+	ARRAY[
+	'funnel_phi(recording_stats,double precision)',
+	'mse_fit(boolean[],bigint)',
+	'mse_fit(boolean[],bigint,text)',
+	'recording_stats(boolean)',
+	'recording_stats(boolean,boolean)',
+	'rollup(recording_stats)'
+]::text[],
+	'the extension has exactly these aggregates');
+
+-- Types (base types and enums).
+SELECT set_eq($$
+	SELECT format_type(t.oid, NULL) FROM ext_member m JOIN pg_type t ON m.classid = 'pg_type'::regclass AND t.oid = m.objid$$,
+	ARRAY[
+	'funnel_position',
+	'mse_result',
+	'recording_change',
+	'recording_stats',
+	'threshold_verdict'
+]::text[],
+	'the extension has exactly these types');
+SELECT enums_are('public', ARRAY['funnel_position', 'recording_change', 'threshold_verdict'],
+	'the enum types in schema public are exactly these');
+
+-- Enum labels, in their sort order (0.2.0 renames recording_verdict to
+-- threshold_verdict and adds 'undetermined' to funnel_position and
+-- recording_change).
+SELECT enum_has_labels('public', 'funnel_position', ARRAY['low', 'within', 'high', 'undetermined'],
+	'funnel_position has its labels in order');
+SELECT enum_has_labels('public', 'recording_change', ARRAY['improved', 'worsened', 'no_change', 'no_data', 'undetermined'],
+	'recording_change has its labels in order');
+SELECT enum_has_labels('public', 'threshold_verdict', ARRAY['no_referrals', 'below', 'undetermined', 'meets'],
+	'threshold_verdict has its labels in order');
+
+-- Operators, by signature.
+SELECT set_eq($$
+	SELECT o.oid::regoperator::text FROM ext_member m JOIN pg_operator o ON m.classid = 'pg_operator'::regclass AND o.oid = m.objid$$,
+	ARRAY[
+	'+(recording_stats,recording_stats)',
+	'<>(recording_stats,recording_stats)',
+	'=(recording_stats,recording_stats)'
+]::text[],
+	'the extension has exactly these operators');
+
+-- Operator classes and families.
+SELECT set_eq($$
+	SELECT c.opcname || ' USING ' || am.amname FROM ext_member m
+	  JOIN pg_opclass c ON m.classid = 'pg_opclass'::regclass AND c.oid = m.objid JOIN pg_am am ON am.oid = c.opcmethod
+	UNION ALL
+	SELECT 'FAMILY ' || f.opfname || ' USING ' || am.amname FROM ext_member m
+	  JOIN pg_opfamily f ON m.classid = 'pg_opfamily'::regclass AND f.oid = m.objid JOIN pg_am am ON am.oid = f.opfmethod$$,
+	ARRAY[
+	'FAMILY recording_stats_hash_ops USING hash',
+	'recording_stats_hash_ops USING hash'
+]::text[],
+	'the extension has exactly these operator classes and families');
+
+-- Casts.
+SELECT set_eq($$
+	SELECT format_type(c.castsource, NULL) || ' AS ' || format_type(c.casttarget, NULL) FROM ext_member m
+	  JOIN pg_cast c ON m.classid = 'pg_cast'::regclass AND c.oid = m.objid$$,
+	ARRAY[]::text[],
+	'the extension has exactly these casts');
+
+-- Nothing of another kind.
+SELECT is_empty($$
+	SELECT pg_describe_object(m.classid, m.objid, 0) FROM ext_member m
+	 WHERE m.classid NOT IN ('pg_proc'::regclass, 'pg_type'::regclass, 'pg_operator'::regclass,
+	                         'pg_opclass'::regclass, 'pg_opfamily'::regclass, 'pg_cast'::regclass)$$,
+	'every object of the extension is of a kind listed in this file');
+
+SELECT * FROM finish();
+ROLLBACK;
