@@ -20,6 +20,12 @@ items(kind, ord, item) AS (
 	SELECT 'aggregates', 2, p.oid::regprocedure::text
 	  FROM members m JOIN pg_proc p ON m.classid = 'pg_proc'::regclass AND p.oid = m.objid WHERE p.prokind = 'a'
 	UNION ALL
+	SELECT 'window functions', 2, p.oid::regprocedure::text
+	  FROM members m JOIN pg_proc p ON m.classid = 'pg_proc'::regclass AND p.oid = m.objid WHERE p.prokind = 'w'
+	UNION ALL
+	SELECT 'procedures', 2, p.oid::regprocedure::text
+	  FROM members m JOIN pg_proc p ON m.classid = 'pg_proc'::regclass AND p.oid = m.objid WHERE p.prokind = 'p'
+	UNION ALL
 	SELECT 'types', 3, format_type(t.oid, NULL)
 	  FROM members m JOIN pg_type t ON m.classid = 'pg_type'::regclass AND t.oid = m.objid
 	UNION ALL
