@@ -17,8 +17,12 @@
 # so src/ and src/core/ are made world-writable for the run only.
 
 COVERAGE_DIR    ?= /tmp/recording_gap_coverage
-COVERAGE_SUITES ?= 10-regress 20-pgtap 40-docs 50-stats-oracle 55-mse-oracle 80-fdw \
-                   93-concurrency 94-upgrade 95-security 96-parallel-regress 97-dump-restore 98-edge-calls
+# every suite that runs against the installed library, except those that
+# install another build (85-debian, 86-pgxn, 91-sanitize), need no server
+# (30-unit: run below with --coverage; 90-fuzz), or measure time or random
+# SQL rather than behaviour (70-bench-quick, 92-sqlsmith)
+COVERAGE_EXCLUDE ?= 30-unit 70-bench-quick 85-debian 86-pgxn 90-fuzz 91-sanitize 92-sqlsmith
+COVERAGE_SUITES  ?= $(filter-out $(COVERAGE_EXCLUDE),$(notdir $(wildcard test/suites/[0-9]*)))
 COVERAGE_GCOVR   = gcovr --root . --filter 'src/' --exclude-unreachable-branches \
                    --exclude-throw-branches \
                    --exclude-branches-by-pattern '.*\b(ereport|elog)\s*\(.*'
