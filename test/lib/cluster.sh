@@ -11,6 +11,15 @@
 #   rg_cluster_restart NAME      start a stopped cluster again
 #   rg_log NAME                  path of the server log
 #   rg_as_pg CMD...              run CMD as the cluster owner
+#   rg_result PASS FAIL [SKIP [OPTIONAL]]
+#                                the closing line test/run parses
+#
+# Every cluster lives under /tmp/recording_gap_test.* (under
+# /tmp/recording_gap_test.$RG_RUN.* when test/run sets RG_RUN), so that
+# test/run can find a server that outlived its suite.  Start clusters in the
+# suite's own shell, never inside $(...) or a pipeline: rg_cluster_start
+# records the cluster in RG_CLUSTERS, which a subshell would lose, and
+# rg_cleanup would then not stop it.
 
 PGBIN=${PGBIN:-$(pg_config --bindir)}
 
@@ -23,7 +32,7 @@ rg_as_pg() {
 }
 
 rg_init() {
-	RG_TMP=$(mktemp -d /tmp/recording_gap_test.XXXXXX)
+	RG_TMP=$(mktemp -d "/tmp/recording_gap_test.${RG_RUN:+$RG_RUN.}XXXXXX")
 	chmod 755 "$RG_TMP"
 	[ "$(id -u)" = 0 ] && chown postgres: "$RG_TMP"
 	RG_CLUSTERS=()
@@ -86,5 +95,13 @@ rg_free_port() {
 	echo "$p"
 }
 
-# Print the suite's closing line, parsed by test/run.
-rg_result() { echo "RESULT: $1 passed, $2 failed"; }
+# Print the suite's closing line, parsed by test/run:
+#   RESULT: P passed, F failed, S skipped (O optional)
+# S counts every check that did not run; O of them are declared optional
+# (each with its reason, printed where it was skipped).  Under CI=true,
+# test/run counts the S - O others as failed.
+rg_result() {
+	local s=${3:-0} o=${4:-0} opt=
+	[ "$o" != 0 ] && opt=" ($o optional)"
+	echo "RESULT: $1 passed, $2 failed, $s skipped$opt"
+}

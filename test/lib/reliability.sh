@@ -18,16 +18,23 @@ rg_log_crashes() {
 }
 
 # Counters and TAP-like lines: rg_ok "what" / rg_not_ok "what"; rg_check "what" CMD...
+# A check that cannot run is skipped, never passed: rg_skip "what" "reason"
+# (expected to run: a failure under CI=true), rg_skip_optional "what"
+# "reason" (declared optional; the reason says why it may not run).
 RG_PASS=0
 RG_FAIL=0
+RG_SKIP=0
+RG_SKIP_OPT=0
 rg_ok() { RG_PASS=$((RG_PASS + 1)); echo "ok - $*"; }
+rg_skip() { RG_SKIP=$((RG_SKIP + 1)); echo "skip - $1 # SKIP ${2:-}"; }
+rg_skip_optional() { RG_SKIP=$((RG_SKIP + 1)) RG_SKIP_OPT=$((RG_SKIP_OPT + 1)); echo "skip - $1 # SKIP (optional) ${2:-}"; }
 rg_not_ok() { RG_FAIL=$((RG_FAIL + 1)); echo "not ok - $*"; }
 rg_check() {
 	local what=$1
 	shift
 	if "$@"; then rg_ok "$what"; else rg_not_ok "$what"; fi
 }
-rg_finish() { echo "RESULT: $RG_PASS passed, $RG_FAIL failed"; [ "$RG_FAIL" = 0 ]; }
+rg_finish() { rg_result "$RG_PASS" "$RG_FAIL" "$RG_SKIP" "$RG_SKIP_OPT"; [ "$RG_FAIL" = 0 ]; }
 
 # psql, quiet, unaligned, stop on error
 rg_psql() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
@@ -186,4 +193,50 @@ rg_installcheck() {
 		[ "$f" = 0 ] && rg_not_ok "$what: pg_regress exited with $rc"
 	fi
 	echo "# $what: $p pg_regress tests passed, $f failed"
+}
+
+# The extension's objects as pg_dump writes them: pg_dump --schema-only
+# --binary-upgrade (the only mode that dumps an extension's member objects
+# one by one), cut into its TOC entries, keeping the entries of objects
+# that are members of recording_gap (those carrying "ALTER EXTENSION
+# recording_gap ADD") and the comments on them; OIDs that binary upgrade
+# preserves and pg_dump's \restrict keys are dropped.  Sorted by entry, so
+# two databases with the same objects give the same text.
+rg_extension_dump() {
+	local db=$1
+	pg_dump --schema-only --binary-upgrade -d "$db" | /usr/bin/python3 -c '
+import re, sys
+text = sys.stdin.read()
+entries = re.split(r"\n--\n-- (?=Name: )", text)
+members, kept = set(), []
+for e in entries:
+    for m in re.finditer(r"^ALTER EXTENSION recording_gap ADD (.*);$", e, re.M):
+        members.add(m.group(1))
+def clean(e):
+    lines = [l for l in e.splitlines()
+             if l.strip() and l != "--"
+             and not re.match(r"^SELECT pg_catalog\.(binary_upgrade_set_next_|set_config)", l)
+             and not re.match(r"^\\(un)?restrict ", l)
+             and not re.match(r"^SET [a-z_]+ = ", l)
+             and not l.startswith("-- For binary upgrade, must preserve")
+             and not l.startswith("-- PostgreSQL database dump")]
+    return "\n".join(lines).strip() + "\n"
+for e in entries[1:]:
+    body = e.split("\n--\n", 1)[-1]
+    is_member = "ALTER EXTENSION recording_gap ADD " in e
+    m = re.search(r"^COMMENT ON (.*?) IS ", body, re.M)
+    is_comment = m is not None and m.group(1) in members
+    if is_member or is_comment:
+        kept.append(clean("-- " + e))
+sys.stdout.write("\n".join(sorted(kept)))
+print("-- %d entries, %d members" % (len(kept), len(members)))
+'
+}
+
+# The extension's members as pg_describe_object names them, sorted.
+rg_extension_members() {
+	rg_psql "$@" -c "SELECT pg_describe_object(classid, objid, objsubid) FROM pg_depend
+		WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e'
+		  AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'recording_gap')
+		ORDER BY 1"
 }
