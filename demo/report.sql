@@ -126,20 +126,18 @@ FROM area_year WHERE area = 'England and Wales' AND financial_year = :latest
 \echo '1. The headline'
 \echo '---------------'
 SELECT format('  %s', financial_year) || E'\n' ||
-	   string_agg(format('    %-26s %6s referrals %6s recorded %7s   95%% interval %s to %s',
+	   string_agg(format('    %-26s %6s referrals %6s recorded %7s   95%% interval %6s to %6s   %s',
 						 area, pg_temp.num(referrals(s)), pg_temp.num(recorded(s)),
-						 pg_temp.pct(recording_ratio(s)),
-						 pg_temp.pct(:ci_lo), pg_temp.pct(:ci_hi))
-					  || E'\n' ||
-					  CASE WHEN unknown(s) = 0 THEN '      every referral''s outcome is known'
-					  ELSE pg_temp.wrap(format('%s referrals (%s) have no known outcome: %s could not link '
-											   'their crime records to referrals.  Counted as not recorded they '
-											   'give %s (the published figure); counted as recorded, %s.',
-											   pg_temp.num(unknown(s)),
-											   pg_temp.pct(unknown(s)::float8 / referrals(s)),
-											   pg_temp.names(unknown_forces),
-											   pg_temp.pct(recording_ratio(s)),
-											   pg_temp.pct(ratio_bounds_upper(s))), '      ') END,
+						 pg_temp.pct(recording_ratio(s)), pg_temp.pct(:ci_lo), pg_temp.pct(:ci_hi),
+						 format('%s unknown', pg_temp.num(unknown(s))))
+					  || CASE WHEN unknown(s) = 0 THEN ''
+					  ELSE E'\n' || pg_temp.wrap(format(
+							'%s referrals (%s) have no known outcome: %s could not link their crime records to '
+							'referrals.  Counted as not recorded they give %s (the published figure); counted as '
+							'recorded, %s.  The interval spans both.',
+							pg_temp.num(unknown(s)), pg_temp.pct(unknown(s)::float8 / referrals(s)),
+							pg_temp.names(unknown_forces), pg_temp.pct(recording_ratio(s)),
+							pg_temp.pct(ratio_bounds_upper(s))), '      ') END,
 					  E'\n' ORDER BY area_order)
 FROM area_year
 GROUP BY financial_year
@@ -219,7 +217,7 @@ WHERE financial_year = :latest AND area = 'England and Wales'
 \else
 \set position 'funnel_position(s, :target, 0.998, tau2 => :tau2)::text'
 \endif
-SELECT format('random-effects overdispersion tau2 = %s (funnel_tau2, FunnelPlotR''s method)',
+SELECT format('random-effects tau2 = %s, funnel_tau2 as in FunnelPlotR',
 			  to_char(:tau2::float8, 'FM990.00')) AS od_text
 \gset
 \else
@@ -227,7 +225,7 @@ SELECT funnel_phi(s, :target) AS phi FROM force_year_stats
 WHERE financial_year = :latest AND area = 'England and Wales'
 \gset
 \set position 'funnel_position(s, :target, 0.998, :phi)::text'
-SELECT format('overdispersion phi = %s (funnel_phi; funnel_tau2 would need recording_gap 0.2.0)',
+SELECT format('overdispersion phi = %s, funnel_phi; funnel_tau2 needs recording_gap 0.2.0',
 			  to_char(:phi::float8, 'FM990.00')) AS od_text
 \gset
 \endif
@@ -236,6 +234,7 @@ SELECT pg_temp.wrap(format('Outliers of the funnel: forces of England and Wales 
 						   'forces lie below the funnel:', :'target_pct', :'od_text',
 						   count(*) FILTER (WHERE :position = 'low'), count(*)))
 FROM force_year_stats WHERE financial_year = :latest AND area = 'England and Wales';
+SELECT format('    %-24s %8s %9s %7s   %s', 'force', 'recorded', 'referrals', 'ratio', 'why listed');
 SELECT format('    %-24s %8s %9s %7s   %s', force, pg_temp.num(recorded(s)), pg_temp.num(referrals(s)),
 			  pg_temp.pct(recording_ratio(s)),
 			  'below the widened 99.8% limit')
