@@ -87,8 +87,11 @@ SELECT pg_temp.has('ci_bounds_lower') AND pg_temp.has('ci_bounds_upper') AS has_
 	   pg_temp.has('ratio_chart_svg') AS has_chart_svg,
 	   pg_temp.has('mse_fit') AS has_mse,
 	   pg_temp.has('mse_status') AS has_mse_status,
+	   pg_temp.has('mse_fit', 4) AS has_mse_names,
 	   EXISTS (SELECT FROM pg_catalog.pg_enum e JOIN pg_catalog.pg_type t ON t.oid = e.enumtypid
-			   WHERE t.typname = 'funnel_position' AND e.enumlabel = 'undetermined') AS has_undetermined
+			   WHERE t.typname = 'funnel_position' AND e.enumlabel = 'undetermined') AS has_undetermined,
+	   EXISTS (SELECT FROM pg_catalog.pg_enum e JOIN pg_catalog.pg_type t ON t.oid = e.enumtypid
+			   WHERE t.typname = 'recording_change' AND e.enumlabel = 'undetermined') AS has_change_undetermined
 \gset
 \if :{?has_ukdat}
 \else
@@ -273,14 +276,23 @@ ORDER BY area_order;
 -- least to the most favourable resolution), the p-value of the change
 -- (NULL when a year has unknowns), adjusted across the forces by
 -- Benjamini-Hochberg, and the bound-aware verdict at 5%.
+-- The p-value of the change is NULL when a year has unknowns (its value
+-- would depend on how they resolve): so 0.2.0's change_p_value, and so
+-- here for an older build too.  The verdict is bound-aware only in 0.2.0.
+\set p_change 'CASE WHEN unknown(a.s) + unknown(b.s) = 0 THEN change_p_value(a.s, b.s) END'
+\if :has_change_undetermined
+\set change_verdict 'recording_change(a.s, b.s)::text'
+\else
+\set change_verdict 'CASE WHEN unknown(a.s) + unknown(b.s) = 0 THEN recording_change(a.s, b.s)::text ELSE ''no verdict'' END'
+\endif
 \if :has_newcombe
-\set change_ci 'pg_temp.pts(change_lower(a.s, b.s, 0.95)) || '' to '' || pg_temp.pts(change_upper(a.s, b.s, 0.95))'
+\set change_ci 'lpad(pg_temp.pts(change_lower(a.s, b.s, 0.95)), 5) || '' to '' || lpad(pg_temp.pts(change_upper(a.s, b.s, 0.95)), 5)'
 \else
 \set change_ci '''-'''
 \echo '  (needs recording_gap 0.2.0 functions change_lower / change_upper: the Newcombe interval of the change)'
 \endif
 \if :has_p_adjust
-\set p_bh 'p_adjust(change_p_value(a.s, b.s), ''BH'') OVER ()'
+\set p_bh 'p_adjust(:p_change, ''BH'') OVER ()'
 \else
 \set p_bh 'NULL::float8'
 \echo '  (needs recording_gap 0.2.0 function p_adjust: p-values adjusted across forces)'
@@ -289,9 +301,9 @@ CREATE TEMPORARY TABLE change AS
 	SELECT force, a.area_order, a.s AS before, b.s AS after,
 		   recording_ratio(b.s) - recording_ratio(a.s) AS diff,
 		   :change_ci AS ci,
-		   change_p_value(a.s, b.s) AS p,
+		   :p_change AS p,
 		   :p_bh AS p_bh,
-		   recording_change(a.s, b.s)::text AS verdict
+		   :change_verdict AS verdict
 	FROM force_year_stats a
 	JOIN force_year_stats b USING (force)
 	WHERE a.financial_year = :earlier AND b.financial_year = :latest;
@@ -310,12 +322,14 @@ SELECT format('  %-24s %13s %13s %7s %-16s %6s %6s  %s',
 				   WHEN p_bh IS NULL THEN replace(verdict, '_', ' ') || ' (unadj.)'
 				   ELSE 'no clear change' END)
 FROM change
-ORDER BY area_order, diff DESC, force;
+ORDER BY area_order, unknown(before) + unknown(after) > 0, diff DESC, force;
 \if :has_p_adjust
 SELECT pg_temp.wrap(format('The change survives the adjustment for %s forces tested at once (Benjamini-Hochberg, '
-						   'adjusted p < 0.05) in %s forces.  Improved: %s.  Worsened: %s.  No clear change: %s.',
+						   'adjusted p < 0.05) in %s forces.  Improved (%s): %s.  Worsened (%s): %s.  No clear change: %s.',
 						   count(p), count(*) FILTER (WHERE p_bh < 0.05),
+						   count(*) FILTER (WHERE p_bh < 0.05 AND diff > 0),
 						   pg_temp.names(array_agg(force ORDER BY force) FILTER (WHERE p_bh < 0.05 AND diff > 0)),
+						   count(*) FILTER (WHERE p_bh < 0.05 AND diff < 0),
 						   pg_temp.names(array_agg(force ORDER BY force) FILTER (WHERE p_bh < 0.05 AND diff < 0)),
 						   pg_temp.names(array_agg(force ORDER BY force) FILTER (WHERE p_bh >= 0.05))))
 FROM change;
@@ -383,12 +397,20 @@ CREATE TEMPORARY TABLE list_names (code text PRIMARY KEY, name text);
 INSERT INTO list_names VALUES ('LA', 'local authorities'), ('NG', 'NGOs'),
 	('PF', 'police'), ('PFNCA', 'police and NCA'), ('NCA', 'National Crime Agency'),
 	('GO', 'government'), ('GP', 'general public');
+-- With named lists (recording_gap 0.2.0), mse_model prints the names itself.
+\if :has_mse_names
+CREATE TEMPORARY TABLE mse AS
+	SELECT mse_fit(:mse_lists, (:mse_count)::bigint, NULL::text, string_to_array(:'mse_names', ',')) AS m FROM ukdat;
+\else
 CREATE TEMPORARY TABLE mse AS
 	SELECT mse_fit(:mse_lists, (:mse_count)::bigint) AS m FROM ukdat;
+\endif
 CREATE FUNCTION pg_temp.term_names(model text, codes text[]) RETURNS text LANGUAGE sql STABLE AS $$
-	SELECT string_agg((SELECT string_agg(coalesce(n.name, codes[i::int], i), ' × ' ORDER BY o)
+	SELECT string_agg((SELECT string_agg(coalesce(n.name, c.code), ' × ' ORDER BY o)
 					   FROM unnest(string_to_array(t, ':')) WITH ORDINALITY u(i, o)
-					   LEFT JOIN list_names n ON n.code = codes[i::int]), '; ' ORDER BY k)
+					   CROSS JOIN LATERAL (SELECT CASE WHEN btrim(i) ~ '^[0-9]+$' THEN codes[btrim(i)::int]
+													   ELSE btrim(i) END AS code) c
+					   LEFT JOIN list_names n ON n.code = c.code), '; ' ORDER BY k)
 	FROM unnest(regexp_split_to_array(btrim(model, '[] '), ',\s*')) WITH ORDINALITY v(t, k)
 	WHERE t <> ''
 $$;
