@@ -173,17 +173,20 @@ SELECT pg_temp.wrap(format('Below the bar beyond chance: forces whose whole 95%%
 FROM force_year_stats WHERE financial_year = :latest AND area = 'England and Wales';
 SELECT format('    %-24s %8s %9s %7s   %-16s  %s', 'force', 'recorded', 'referrals', 'ratio', '95% interval', 'why listed');
 SELECT format('    %-24s %8s %9s %7s   %-16s  %s', force, pg_temp.num(recorded(s)), pg_temp.num(referrals(s)),
-			  pg_temp.pct(recording_ratio(s)), pg_temp.pct(:ci_lo) || ' to ' || pg_temp.pct(:ci_hi),
+			  pg_temp.pct(recording_ratio(s)), lpad(pg_temp.pct(:ci_lo), 5) || ' to ' || lpad(pg_temp.pct(:ci_hi), 5),
 			  'upper limit ' || pg_temp.pct(:ci_hi) || ' < ' || pg_temp.pct(:threshold))
 FROM force_year_stats
 WHERE financial_year = :latest AND area = 'England and Wales'
   AND recording_verdict(s, :threshold, 0.95)::text = 'below'
 ORDER BY recording_ratio(s), force;
-SELECT pg_temp.wrap('Not listed although their ratio is under ' || pg_temp.pct(:threshold) ||
-					', because their interval reaches it (too few referrals to tell): ' ||
-					pg_temp.names(array_agg(format('%s (%s of %s, interval up to %s)', force,
-												   recorded(s), referrals(s), pg_temp.pct(:ci_hi))
-											ORDER BY force)) || '.')
+SELECT pg_temp.wrap(CASE WHEN count(*) = 0
+						 THEN 'Every force whose ratio is under ' || pg_temp.pct(:threshold) || ' is on the list: '
+							  'each has enough referrals for its interval to stay below the bar.'
+						 ELSE 'Not listed although their ratio is under ' || pg_temp.pct(:threshold) ||
+							  ', because their interval reaches it (too few referrals to tell, or unknowns): ' ||
+							  pg_temp.names(array_agg(format('%s (%s of %s, interval up to %s)', force,
+															 recorded(s), referrals(s), pg_temp.pct(:ci_hi))
+													  ORDER BY force)) || '.' END)
 FROM force_year_stats
 WHERE financial_year = :latest AND area = 'England and Wales'
   AND recording_ratio(s) < :threshold AND recording_verdict(s, :threshold, 0.95)::text <> 'below';
@@ -255,12 +258,13 @@ SELECT pg_temp.wrap('Not listed: below the plain 99.8% limit but inside it once 
 FROM force_year_stats WHERE financial_year = :latest AND area = 'England and Wales';
 \echo ''
 \if :has_verdict3
-\set verdict_text 'CASE recording_verdict(s, :threshold, 0.95)::text WHEN ''below'' THEN ''below the bar beyond chance'' WHEN ''meets'' THEN ''meets the bar beyond chance'' ELSE ''not below the bar beyond chance'' END'
+\set verdict_text 'CASE recording_verdict(s, :threshold, 0.95)::text WHEN ''below'' THEN ''below the bar'' WHEN ''meets'' THEN ''meets the bar'' ELSE ''undetermined'' END'
 \else
 \set verdict_text ''''''
 \endif
-\echo '  Beside the funnel, not on it (other nations record under other rules, and BTP is not a territorial force):'
-SELECT format('    %-34s %5s of %5s  %7s   95%% interval %s to %s   %s', force,
+\echo '  Beside the funnel, not on it (other nations record under other rules, and BTP is not a territorial force),'
+\echo '  with their verdict against the bar:'
+SELECT format('    %-34s %5s of %5s  %7s   95%% interval %5s to %6s   %s', force,
 			  pg_temp.num(recorded(s)), pg_temp.num(referrals(s)), pg_temp.pct(recording_ratio(s)),
 			  pg_temp.pct(:ci_lo), pg_temp.pct(:ci_hi),
 			  :verdict_text)
