@@ -311,15 +311,15 @@ CREATE TEMPORARY TABLE change AS
 	FROM force_year_stats a
 	JOIN force_year_stats b USING (force)
 	WHERE a.financial_year = :earlier AND b.financial_year = :latest;
-SELECT format('  %-24s %13s %13s %7s %-16s %6s %6s  %s', 'force', '2015-16', '2016-17', 'change', ' 95% interval',
+SELECT format('  %-24s %14s %14s %7s %-14s %6s %6s  %s', 'force', '2015-16', '2016-17', 'change', '  95% interval',
 			  'p', 'BH p', 'result');
-SELECT format('  %-24s %13s %13s %7s %-16s %6s %6s  %s',
+SELECT format('  %-24s %14s %14s %7s %-14s %6s %6s  %s',
 			  CASE force WHEN 'Police Service of Northern Ireland' THEN 'PSNI (Northern Ireland)' ELSE force END,
-			  format('%s/%s %s', recorded(before), referrals(before),
+			  format('%7s %s', recorded(before) || '/' || referrals(before),
 					 CASE WHEN unknown(before) > 0 THEN lpad('?', 6) ELSE lpad(pg_temp.pct(recording_ratio(before)), 6) END),
-			  format('%s/%s %s', recorded(after), referrals(after), lpad(pg_temp.pct(recording_ratio(after)), 6)),
+			  format('%7s %s', recorded(after) || '/' || referrals(after), lpad(pg_temp.pct(recording_ratio(after)), 6)),
 			  CASE WHEN unknown(before) + unknown(after) > 0 THEN '?' ELSE pg_temp.pts(diff) END,
-			  ' ' || ci, pg_temp.pval(p), pg_temp.pval(p_bh),
+			  ci, pg_temp.pval(p), pg_temp.pval(p_bh),
 			  CASE WHEN p IS NULL THEN replace(verdict, '_', ' ') || ' (unknowns)'
 				   WHEN p_bh < 0.05 AND diff > 0 THEN 'improved'
 				   WHEN p_bh < 0.05 AND diff < 0 THEN 'worsened'
