@@ -217,7 +217,7 @@ FROM force_year_stats WHERE area = 'England and Wales';
 SELECT funnel_tau2(s, :target) AS tau2 FROM force_year_stats
 WHERE financial_year = :latest AND area = 'England and Wales'
 \gset
-\set od_text 'tau2 = ' :tau2
+\set od_json 'jsonb_build_object(''tau2'', ' :tau2 ')'
 \if :has_position_tau2
 \set position 'funnel_position_tau2(s, :target, 0.998, :tau2)::text'
 \else
@@ -231,6 +231,7 @@ SELECT funnel_phi(s, :target) AS phi FROM force_year_stats
 WHERE financial_year = :latest AND area = 'England and Wales'
 \gset
 \set position 'funnel_position(s, :target, 0.998, :phi)::text'
+\set od_json 'jsonb_build_object(''phi'', ' :phi ')'
 SELECT format('overdispersion phi = %s, funnel_phi; funnel_tau2 needs recording_gap 0.2.0',
 			  to_char(:phi::float8, 'FM990.00')) AS od_text
 \gset
@@ -443,9 +444,18 @@ SELECT '  The Home Office put the number at 10,000 to 13,000 from the same lists
 \echo '6. Pictures'
 \echo '-----------'
 \if :has_funnel_svg
+-- With options (recording_gap 0.2.0), the limits are widened as in section 2.
+SELECT pg_temp.has('funnel_plot_svg', 5) AS has_funnel_options
+\gset
+\if :has_funnel_options
+\set funnel_options ', ' :od_json
+\else
+\set funnel_options ''
+\endif
 \o :outdir/funnel-2016-17.svg
 SELECT funnel_plot_svg(force, s, :target,
-					   'England and Wales forces, 2016-17: share of NRM referrals recorded as crimes')
+					   'England and Wales forces, 2016-17: share of NRM referrals recorded as crimes'
+					   :funnel_options)
 FROM force_year_stats
 WHERE financial_year = :latest AND area = 'England and Wales';
 \o
