@@ -405,7 +405,7 @@ INSERT INTO list_names VALUES ('LA', 'local authorities'), ('NG', 'NGOs'),
 -- With named lists (recording_gap 0.2.0), mse_model prints the names itself.
 \if :has_mse_names
 CREATE TEMPORARY TABLE mse AS
-	SELECT mse_fit(:mse_lists, (:mse_count)::bigint, NULL::text, string_to_array(:'mse_names', ',')) AS m FROM ukdat;
+	SELECT mse_fit(:mse_lists, (:mse_count)::bigint, 'stepwise', string_to_array(:'mse_names', ',')) AS m FROM ukdat;
 \else
 CREATE TEMPORARY TABLE mse AS
 	SELECT mse_fit(:mse_lists, (:mse_count)::bigint) AS m FROM ukdat;
