@@ -77,8 +77,9 @@ CREATE FUNCTION pg_temp.has(fn text, nargs int DEFAULT 0) RETURNS boolean LANGUA
 						   AND p.pronargs >= nargs) $$;
 SELECT pg_temp.has('ci_bounds_lower') AND pg_temp.has('ci_bounds_upper') AS has_bounds,
 	   pg_temp.has('recording_verdict', 3) AS has_verdict3,
-	   pg_temp.has('funnel_tau2') AS has_tau2,
-	   pg_temp.has('funnel_position_tau2') AS has_position_tau2,
+	   pg_temp.has('funnel_tau2') AND pg_temp.has('funnel_position_tau2')
+		   AND pg_temp.has('funnel_lower_tau2') AS has_tau2,
+	   pg_temp.has('funnel_lower_phi') AS has_lower_phi,
 	   pg_temp.has('change_lower') AND pg_temp.has('change_upper') AS has_newcombe,
 	   pg_temp.has('p_adjust') AS has_p_adjust,
 	   pg_temp.has('trend_p_value') AS has_trend_p,
@@ -218,16 +219,15 @@ FROM force_year_stats WHERE area = 'England and Wales';
 \echo ''
 -- The funnel: England and Wales forces only, around their own rate,
 -- with limits widened for overdispersion.
+-- FunnelPlotR's additive tau2 when this build has it (with
+-- funnel_position_tau2), else the multiplicative phi.
 \if :has_tau2
 SELECT funnel_tau2(s, :target) AS tau2 FROM force_year_stats
 WHERE financial_year = :latest AND area = 'England and Wales'
 \gset
 \set od_json 'jsonb_build_object(''tau2'', ' :tau2 ')'
-\if :has_position_tau2
-\set position 'funnel_position_tau2(s, :target, 0.998, :tau2)::text'
-\else
-\set position 'funnel_position(s, :target, 0.998, tau2 => :tau2)::text'
-\endif
+\set position 'funnel_position_tau2(s, :target, :tau2, 0.998)::text'
+\set lower_limit 'funnel_lower_tau2(referrals(s), :target, :tau2, 0.998)'
 SELECT format('random-effects tau2 = %s, funnel_tau2 as in FunnelPlotR',
 			  to_char(:tau2::float8, 'FM990.00')) AS od_text
 \gset
@@ -236,6 +236,11 @@ SELECT funnel_phi(s, :target) AS phi FROM force_year_stats
 WHERE financial_year = :latest AND area = 'England and Wales'
 \gset
 \set position 'funnel_position(s, :target, 0.998, :phi)::text'
+\if :has_lower_phi
+\set lower_limit 'funnel_lower_phi(referrals(s), :target, :phi, 0.998)'
+\else
+\set lower_limit 'NULL::float8'
+\endif
 \set od_json 'jsonb_build_object(''phi'', ' :phi ')'
 SELECT format('overdispersion phi = %s, funnel_phi; funnel_tau2 needs recording_gap 0.2.0',
 			  to_char(:phi::float8, 'FM990.00')) AS od_text
@@ -249,7 +254,7 @@ FROM force_year_stats WHERE financial_year = :latest AND area = 'England and Wal
 SELECT format('    %-24s %8s %9s %7s   %s', 'force', 'recorded', 'referrals', 'ratio', 'why listed');
 SELECT format('    %-24s %8s %9s %7s   %s', force, pg_temp.num(recorded(s)), pg_temp.num(referrals(s)),
 			  pg_temp.pct(recording_ratio(s)),
-			  'below the widened 99.8% limit')
+			  'below the widened 99.8% limit' || coalesce(' of ' || pg_temp.pct(:lower_limit), ''))
 FROM force_year_stats
 WHERE financial_year = :latest AND area = 'England and Wales' AND :position = 'low'
 ORDER BY recording_ratio(s), force;
