@@ -28,8 +28,14 @@ SELECT count(*) AS frames,
 SELECT i, recording_stats(recorded, timely) OVER (ORDER BY i ROWS 2 PRECEDING)
   FROM referral_rows WHERE i <= 10 ORDER BY i;
 
--- NULL summaries inside a moving rollup frame are skipped.
+-- A NULL summary inside a moving rollup frame is an error (0.1.0 skipped
+-- it); said as a zero summary, row 2's frame is row 1 alone, (2, 1), row 3's
+-- is row 3 alone, (3, 0, 1), and row 4's is (3, 0, 1) + (1, 1, 0, 1).
 SELECT n, rollup(s) OVER (ORDER BY n ROWS 1 PRECEDING)
+  FROM (VALUES (1, make_recording_stats(2, 1)), (2, NULL), (3, make_recording_stats(3, 0, 1)),
+               (4, make_recording_stats(1, 1, 0, 1))) v(n, s)
+ ORDER BY n;
+SELECT n, rollup(coalesce(s, make_recording_stats(0, 0))) OVER (ORDER BY n ROWS 1 PRECEDING)
   FROM (VALUES (1, make_recording_stats(2, 1)), (2, NULL), (3, make_recording_stats(3, 0, 1)),
                (4, make_recording_stats(1, 1, 0, 1))) v(n, s)
  ORDER BY n;

@@ -3,6 +3,7 @@
  * scalar shortcuts over published totals.
  */
 #include "recording_gap.h"
+#include "count_args.h"
 
 PG_FUNCTION_INFO_V1(recording_stats_referrals);
 PG_FUNCTION_INFO_V1(recording_stats_recorded);
@@ -17,6 +18,12 @@ PG_FUNCTION_INFO_V1(recording_stats_bounds_lower);
 PG_FUNCTION_INFO_V1(recording_stats_bounds_upper);
 PG_FUNCTION_INFO_V1(recording_ratio_totals);
 PG_FUNCTION_INFO_V1(recording_gap_totals);
+PG_FUNCTION_INFO_V1(recording_ratio_totals_int2);
+PG_FUNCTION_INFO_V1(recording_gap_totals_int2);
+PG_FUNCTION_INFO_V1(recording_ratio_totals_int4);
+PG_FUNCTION_INFO_V1(recording_gap_totals_int4);
+PG_FUNCTION_INFO_V1(recording_ratio_totals_numeric);
+PG_FUNCTION_INFO_V1(recording_gap_totals_numeric);
 
 #define S0 PG_GETARG_RECORDING_STATS_P(0)
 
@@ -109,19 +116,28 @@ recording_stats_bounds_upper(PG_FUNCTION_ARGS)
 	RETURN_SHARE(s->recorded + s->unknown, s->referrals);
 }
 
-/* Validate (referrals, recorded) given as bare totals. */
+/*
+ * (referrals, recorded) given as bare totals, of the overload's argument
+ * type, checked by the core's invariants (rg_totals_check) and reported as
+ * invalid_parameter_value: the caller passed two numbers, not a summary.
+ */
 static RgCounts
-totals_arg(FunctionCallInfo fcinfo)
+totals_arg(FunctionCallInfo fcinfo, RgArgKind kind, const char *func)
 {
-	RgCounts	c = {PG_GETARG_INT64(0), PG_GETARG_INT64(1), 0, 0};
+	RgCounts	c = {0, 0, 0, 0};
+	int			field = -1;
+	RgStatus	st;
 
-	if (c.referrals < 0 || c.recorded < 0)
+	c.referrals = rg_count_arg(fcinfo, 0, kind, func, "referrals");
+	c.recorded = rg_count_arg(fcinfo, 1, kind, func, "recorded");
+	st = rg_totals_check(c.referrals, c.recorded, &field);
+	if (st == RG_NEGATIVE)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("referrals and recorded must not be negative"),
 				 errdetail("Got referrals = %lld and recorded = %lld.",
 						   (long long) c.referrals, (long long) c.recorded)));
-	if (c.recorded > c.referrals)
+	if (st != RG_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("recorded must not exceed referrals"),
@@ -131,18 +147,66 @@ totals_arg(FunctionCallInfo fcinfo)
 	return c;
 }
 
+static Datum
+ratio_totals(FunctionCallInfo fcinfo, RgArgKind kind)
+{
+	RgCounts	c = totals_arg(fcinfo, kind, "recording_ratio");
+
+	RETURN_SHARE(c.recorded, c.referrals);
+}
+
+static Datum
+gap_totals(FunctionCallInfo fcinfo, RgArgKind kind)
+{
+	RgCounts	c = totals_arg(fcinfo, kind, "recording_gap");
+
+	PG_RETURN_INT64(c.referrals - c.recorded);
+}
+
 Datum
 recording_ratio_totals(PG_FUNCTION_ARGS)
 {
-	RgCounts	c = totals_arg(fcinfo);
-
-	RETURN_SHARE(c.recorded, c.referrals);
+	return ratio_totals(fcinfo, RG_ARG_INT8);
 }
 
 Datum
 recording_gap_totals(PG_FUNCTION_ARGS)
 {
-	RgCounts	c = totals_arg(fcinfo);
+	return gap_totals(fcinfo, RG_ARG_INT8);
+}
 
-	PG_RETURN_INT64(c.referrals - c.recorded);
+Datum
+recording_ratio_totals_int2(PG_FUNCTION_ARGS)
+{
+	return ratio_totals(fcinfo, RG_ARG_INT2);
+}
+
+Datum
+recording_gap_totals_int2(PG_FUNCTION_ARGS)
+{
+	return gap_totals(fcinfo, RG_ARG_INT2);
+}
+
+Datum
+recording_ratio_totals_int4(PG_FUNCTION_ARGS)
+{
+	return ratio_totals(fcinfo, RG_ARG_INT4);
+}
+
+Datum
+recording_gap_totals_int4(PG_FUNCTION_ARGS)
+{
+	return gap_totals(fcinfo, RG_ARG_INT4);
+}
+
+Datum
+recording_ratio_totals_numeric(PG_FUNCTION_ARGS)
+{
+	return ratio_totals(fcinfo, RG_ARG_NUMERIC);
+}
+
+Datum
+recording_gap_totals_numeric(PG_FUNCTION_ARGS)
+{
+	return gap_totals(fcinfo, RG_ARG_NUMERIC);
 }

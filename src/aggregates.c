@@ -127,15 +127,34 @@ recording_stats_accum_timely_inv(PG_FUNCTION_ARGS)
 }
 
 /*
+ * A NULL summary given to rollup(): an error, because skipping it would
+ * drop a group from a published total without a word.
+ */
+static inline const RecordingStats *
+summary_arg(FunctionCallInfo fcinfo)
+{
+	if (unlikely(PG_ARGISNULL(1)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("rollup() does not accept a null recording_stats summary"),
+				 errdetail("Skipping it would leave a group out of the total without a word."),
+				 errhint("Leave such rows out with WHERE s IS NOT NULL, or write coalesce(s, make_recording_stats(0, 0)) if a missing summary means no referrals.")));
+	return PG_GETARG_RECORDING_STATS_P(1);
+}
+
+/*
  * state + value: the transition function of rollup() and the combine
- * function of all three aggregates.  Declared STRICT, so a NULL summary is
- * skipped.
+ * function of all three aggregates.  CALLED ON NULL INPUT from 0.2.0: a
+ * NULL summary raises an error (summary_arg) and a NULL state too
+ * (mutable_state); the initial condition is a zero summary, so inside an
+ * aggregate the state is never NULL.  (In a 0.1.0 catalog the function is
+ * STRICT and never sees a NULL.)
  */
 Datum
 recording_stats_merge(PG_FUNCTION_ARGS)
 {
 	RecordingStats *s = mutable_state(fcinfo);
-	RecordingStats *v = PG_GETARG_RECORDING_STATS_P(1);
+	const RecordingStats *v = summary_arg(fcinfo);
 	RgStatus	st = rg_counts_add(s, v, s);
 
 	if (unlikely(st != RG_OK))
@@ -148,7 +167,7 @@ Datum
 recording_stats_unmerge(PG_FUNCTION_ARGS)
 {
 	RecordingStats *s = mutable_state(fcinfo);
-	RecordingStats *v = PG_GETARG_RECORDING_STATS_P(1);
+	const RecordingStats *v = summary_arg(fcinfo);
 	RgStatus	st = rg_counts_sub(s, v, s);
 
 	if (unlikely(st != RG_OK))

@@ -16,6 +16,17 @@ void		_PG_init(void);
 void
 _PG_init(void)
 {
+	/*
+	 * A value set before the library was loaded (SET, ALTER DATABASE or
+	 * ALTER ROLE ... SET) is kept as a text placeholder and only checked
+	 * now; PostgreSQL then warns and falls back to the default.  Say which
+	 * threshold is used instead, so that no verdict runs on a threshold the
+	 * user did not ask for without a word.
+	 */
+	const char *before = GetConfigOption("recording_gap.threshold", true, false);
+	char	   *placeholder = before ? pstrdup(before) : NULL;
+	double		parsed;
+
 	DefineCustomRealVariable("recording_gap.threshold",
 							 "Default recording-ratio target used by recording_verdict(recording_stats).",
 							 "A value between 0 and 1; 0.95 means 95% of referrals should be recorded.",
@@ -24,6 +35,14 @@ _PG_init(void)
 							 PGC_USERSET, 0,
 							 NULL, NULL, NULL);
 	MarkGUCPrefixReserved("recording_gap");
+
+	if (placeholder != NULL &&
+		!(parse_real(placeholder, &parsed, 0, NULL) && parsed >= 0.0 && parsed <= 1.0))
+		ereport(WARNING,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("recording_gap.threshold \"%s\" was set before the library was loaded and is not valid; the threshold is %g",
+						placeholder, rg_threshold),
+				 errhint("Preload the library (session_preload_libraries = 'recording_gap') so that a bad value is refused when it is set.")));
 
 	/*
 	 * GSL's default error handler calls abort(), which would take the whole

@@ -1,54 +1,36 @@
 /*
  * statistics.c - fmgr adapters of src/core/binomial.c: confidence
- * intervals, threshold verdicts, funnel limits and positions, the funnel_phi
- * aggregate and Fisher's exact test of a change between periods.
+ * intervals (and the interval that accounts for unknowns), threshold
+ * verdicts and the test of a change between periods.  The funnel functions
+ * are in funnel.c.
  */
-#include "recording_gap.h"
+#include "statistics.h"
 
 #include "mb/pg_wchar.h"
 
-#include "core/binomial.h"
-
+#include "catalog/pg_enum.h"
 #include "fmgr.h"
-#include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
 #include "utils/fmgrprotos.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/syscache.h"
 
 PG_FUNCTION_INFO_V1(recording_stats_ci_lower);
 PG_FUNCTION_INFO_V1(recording_stats_ci_upper);
 PG_FUNCTION_INFO_V1(recording_stats_verdict);
 PG_FUNCTION_INFO_V1(recording_stats_below_threshold);
-PG_FUNCTION_INFO_V1(recording_funnel_lower);
-PG_FUNCTION_INFO_V1(recording_funnel_upper);
-PG_FUNCTION_INFO_V1(recording_stats_funnel_position);
-PG_FUNCTION_INFO_V1(funnel_phi_accum);
-PG_FUNCTION_INFO_V1(funnel_phi_combine);
-PG_FUNCTION_INFO_V1(funnel_phi_serialize);
-PG_FUNCTION_INFO_V1(funnel_phi_deserialize);
-PG_FUNCTION_INFO_V1(funnel_phi_final);
+PG_FUNCTION_INFO_V1(recording_stats_ci_bounds_lower);
+PG_FUNCTION_INFO_V1(recording_stats_ci_bounds_upper);
+PG_FUNCTION_INFO_V1(recording_stats_verdict_ci);
 PG_FUNCTION_INFO_V1(recording_stats_change_p_value);
 PG_FUNCTION_INFO_V1(recording_stats_change);
 
 /* ---- errors ---- */
 
-/* The argument values an error message may quote. */
-typedef struct StatArgs
-{
-	double		level;
-	double		threshold;
-	double		target;
-	double		phi;
-	double		alpha;
-	int64		n;
-} StatArgs;
-
-#define STAT_ARGS_INIT {0.5, 0.5, 0.5, 1.0, 0.5, 0}
-
-static void
-stat_fail(RgStatStatus st, const StatArgs *a)
+void
+rg_stat_fail(RgStatStatus st, const StatArgs *a)
 {
 	switch (st)
 	{
@@ -89,7 +71,8 @@ stat_fail(RgStatStatus st, const StatArgs *a)
 		case RG_STAT_BAD_COUNTS:
 			ereport(ERROR,
 					(errcode(ERRCODE_DATA_EXCEPTION),
-					 errmsg("referrals must not be negative")));
+					 errmsg("referrals must not be negative"),
+					 errdetail("There are %lld referrals.", (long long) a->n)));
 			break;
 		case RG_STAT_TOO_LARGE:
 			ereport(ERROR,
@@ -98,6 +81,21 @@ stat_fail(RgStatStatus st, const StatArgs *a)
 					 errdetail("There are %lld referrals; at most 9007199254740992 (2^53) are supported.",
 							   (long long) a->n),
 					 errhint("Counts above 2^53 cannot be represented exactly in double precision.")));
+			break;
+		case RG_STAT_BAD_TAU2:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("tau2 must be finite and not negative"),
+					 errdetail("The tau2 is %s.", float8out_internal(a->tau2)),
+					 errhint("A tau2 of 0 gives the exact binomial limits; estimate tau2 with funnel_tau2.")));
+			break;
+		case RG_STAT_BAD_OD:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("phi and tau2 cannot both widen the funnel limits"),
+					 errdetail("The phi is %s and the tau2 is %s.",
+							   float8out_internal(a->phi), float8out_internal(a->tau2)),
+					 errhint("Give phi = 1 with a tau2, or tau2 = 0 with a phi.")));
 			break;
 		case RG_STAT_NUMERIC:
 		default:
@@ -110,66 +108,96 @@ stat_fail(RgStatStatus st, const StatArgs *a)
 	}
 }
 
+/* ---- per-call-site cache ---- */
+
+/*
+ * What a call site remembers in fn_extra.  Every entry is keyed on the value
+ * it was computed from: the enum labels on the function's result type (fixed
+ * for the FmgrInfo), the method on its name.  Nothing is remembered because
+ * an argument is "stable": PL/pgSQL reuses one FmgrInfo while a variable
+ * passed as that argument changes, so stability alone says nothing about
+ * the value of the next call.
+ */
+#define RG_METHOD_KEY 16		/* longer than every valid method name */
+#define RG_MAX_LABELS 5
+
+typedef struct CallCache
+{
+	bool		have_labels;
+	Oid			typid;
+	Oid			labels[RG_MAX_LABELS];
+	bool		have_method;
+	int			method_len;
+	char		method_name[RG_METHOD_KEY];
+	RgCiMethod	method;
+} CallCache;
+
+static CallCache *
+call_cache(FunctionCallInfo fcinfo)
+{
+	if (fcinfo->flinfo->fn_extra == NULL)
+		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+														  sizeof(CallCache));
+	return (CallCache *) fcinfo->flinfo->fn_extra;
+}
+
 /* ---- enum results ---- */
 
 /*
- * The OIDs of an enum's labels, looked up once per call site from the
- * function's declared result type and kept in fn_extra.
+ * The OID of one label of the enum the function returns, looked up at its
+ * first use at this call site.  A label added in 0.2.0 is looked up only
+ * when it is the answer, so a catalog not yet updated fails with a hint
+ * instead of a wrong label.
  */
-typedef struct EnumCache
+Datum
+rg_enum_result(FunctionCallInfo fcinfo, const char *const *names, int nlabels, int idx)
 {
-	Oid			labels[4];
-} EnumCache;
+	CallCache  *cache = call_cache(fcinfo);
 
-static Datum
-enum_result(FunctionCallInfo fcinfo, const char *const *names, int nlabels, int idx)
-{
-	EnumCache  *cache = (EnumCache *) fcinfo->flinfo->fn_extra;
-
-	Assert(idx >= 0 && idx < nlabels && nlabels <= 4);
-	if (cache == NULL)
+	Assert(idx >= 0 && idx < nlabels && nlabels <= RG_MAX_LABELS);
+	if (!cache->have_labels)
 	{
-		Oid			typid = get_func_rettype(fcinfo->flinfo->fn_oid);
-
-		if (!OidIsValid(typid) || !type_is_enum(typid))
+		cache->typid = get_func_rettype(fcinfo->flinfo->fn_oid);
+		if (!OidIsValid(cache->typid) || !type_is_enum(cache->typid))
 			ereport(ERROR,
 					(errcode(ERRCODE_INTERNAL_ERROR),
 					 errmsg("function %u does not return an enum", fcinfo->flinfo->fn_oid)));
-		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(EnumCache));
-		for (int i = 0; i < nlabels; i++)
-			cache->labels[i] = DatumGetObjectId(DirectFunctionCall2(enum_in,
-																	CStringGetDatum(names[i]),
-																	ObjectIdGetDatum(typid)));
-		fcinfo->flinfo->fn_extra = cache;
+		cache->have_labels = true;
+	}
+	if (!OidIsValid(cache->labels[idx]))
+	{
+		if (!SearchSysCacheExists2(ENUMTYPOIDNAME, ObjectIdGetDatum(cache->typid),
+								   CStringGetDatum(names[idx])))
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("enum type %s has no label \"%s\"",
+							format_type_be(cache->typid), names[idx]),
+					 errhint("Update the extension: ALTER EXTENSION recording_gap UPDATE.")));
+		cache->labels[idx] = DatumGetObjectId(DirectFunctionCall2(enum_in,
+																  CStringGetDatum(names[idx]),
+																  ObjectIdGetDatum(cache->typid)));
 	}
 	return ObjectIdGetDatum(cache->labels[idx]);
 }
 
-static const char *const verdict_labels[] = {"no_referrals", "below", "undetermined", "meets"};
-static const char *const position_labels[] = {"low", "within", "high"};
-static const char *const change_labels[] = {"improved", "worsened", "no_change", "no_data"};
-
-/* ---- confidence intervals ---- */
+/* ---- the interval method ---- */
 
 /*
- * The method argument.  When it is the same on every call of this call
- * site (a constant, the default, or an external parameter), it is parsed
- * once and the answer kept in fn_extra.
+ * The method argument.  The last name parsed at this call site is kept with
+ * its answer, and reused only when the name is the same bytes again.
  */
-static RgCiMethod
-method_arg(FunctionCallInfo fcinfo, int argno)
+RgCiMethod
+rg_method_arg(FunctionCallInfo fcinfo, int argno)
 {
-	RgCiMethod *cached = (RgCiMethod *) fcinfo->flinfo->fn_extra;
-	text	   *t;
-	const char *s;
-	size_t		len;
+	CallCache  *cache = call_cache(fcinfo);
+	text	   *t = PG_GETARG_TEXT_PP(argno);
+	const char *s = VARDATA_ANY(t);
+	size_t		len = VARSIZE_ANY_EXHDR(t);
 	RgCiMethod	m;
 
-	if (cached != NULL)
-		return *cached;
-	t = PG_GETARG_TEXT_PP(argno);
-	s = VARDATA_ANY(t);
-	len = VARSIZE_ANY_EXHDR(t);
+	if (cache->have_method && len == (size_t) cache->method_len &&
+		memcmp(s, cache->method_name, len) == 0)
+		return cache->method;
 
 	if (rg_ci_method_parse(s, len, &m) != 0)
 	{
@@ -182,21 +210,24 @@ method_arg(FunctionCallInfo fcinfo, int argno)
 						clip, s, (size_t) clip < len ? "..." : ""),
 				 errhint("Valid methods are %s.", rg_ci_method_list)));
 	}
-	if (get_fn_expr_arg_stable(fcinfo->flinfo, argno))
+	if (len < RG_METHOD_KEY)
 	{
-		cached = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(RgCiMethod));
-		*cached = m;
-		fcinfo->flinfo->fn_extra = cached;
+		memcpy(cache->method_name, s, len);
+		cache->method_len = (int) len;
+		cache->method = m;
+		cache->have_method = true;
 	}
 	return m;
 }
+
+/* ---- confidence intervals ---- */
 
 static bool
 ci_compute(FunctionCallInfo fcinfo, double *lower, double *upper)
 {
 	RecordingStats *s = PG_GETARG_RECORDING_STATS_P(0);
 	StatArgs	a = STAT_ARGS_INIT;
-	RgCiMethod	m = method_arg(fcinfo, 2);
+	RgCiMethod	m = rg_method_arg(fcinfo, 2);
 	RgStatStatus st;
 
 	a.level = PG_GETARG_FLOAT8(1);
@@ -204,10 +235,11 @@ ci_compute(FunctionCallInfo fcinfo, double *lower, double *upper)
 	st = rg_binom_ci(s->recorded, s->referrals, a.level, m, lower, upper);
 	if (st == RG_STAT_NO_DATA)
 		return false;
-	stat_fail(st, &a);
+	rg_stat_fail(st, &a);
 	return true;
 }
 
+/* ci_lower / ci_upper: the worst case, recorded of referrals */
 Datum
 recording_stats_ci_lower(PG_FUNCTION_ARGS)
 {
@@ -230,7 +262,51 @@ recording_stats_ci_upper(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(hi);
 }
 
+/* ci_bounds_lower / ci_bounds_upper: worst case's lower, best case's upper */
+static bool
+ci_bounds_compute(FunctionCallInfo fcinfo, double *lower, double *upper)
+{
+	RecordingStats *s = PG_GETARG_RECORDING_STATS_P(0);
+	StatArgs	a = STAT_ARGS_INIT;
+	RgCiMethod	m = rg_method_arg(fcinfo, 2);
+	RgStatStatus st;
+
+	a.level = PG_GETARG_FLOAT8(1);
+	a.n = s->referrals;
+	st = rg_ci_bounds(s, a.level, m, lower, upper);
+	if (st == RG_STAT_NO_DATA)
+		return false;
+	if (st == RG_STAT_BAD_COUNTS)
+		rg_check_counts(s);
+	rg_stat_fail(st, &a);
+	return true;
+}
+
+Datum
+recording_stats_ci_bounds_lower(PG_FUNCTION_ARGS)
+{
+	double		lo,
+				hi;
+
+	if (!ci_bounds_compute(fcinfo, &lo, &hi))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(lo);
+}
+
+Datum
+recording_stats_ci_bounds_upper(PG_FUNCTION_ARGS)
+{
+	double		lo,
+				hi;
+
+	if (!ci_bounds_compute(fcinfo, &lo, &hi))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(hi);
+}
+
 /* ---- verdicts ---- */
+
+static const char *const verdict_labels[] = {"no_referrals", "below", "undetermined", "meets"};
 
 static RgVerdict
 verdict_compute(FunctionCallInfo fcinfo, double threshold)
@@ -245,7 +321,7 @@ verdict_compute(FunctionCallInfo fcinfo, double threshold)
 	st = rg_verdict(s, threshold, &v);
 	if (st == RG_STAT_BAD_COUNTS)
 		rg_check_counts(s);
-	stat_fail(st, &a);
+	rg_stat_fail(st, &a);
 	return v;
 }
 
@@ -256,7 +332,7 @@ recording_stats_verdict(PG_FUNCTION_ARGS)
 	double		threshold = PG_NARGS() > 1 ? PG_GETARG_FLOAT8(1) : rg_threshold;
 	RgVerdict	v = verdict_compute(fcinfo, threshold);
 
-	return enum_result(fcinfo, verdict_labels, 4, (int) v);
+	return rg_enum_result(fcinfo, verdict_labels, 4, (int) v);
 }
 
 Datum
@@ -269,285 +345,39 @@ recording_stats_below_threshold(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(v == RG_VERDICT_BELOW);
 }
 
-/* ---- funnel limits ---- */
-
-static bool
-funnel_compute(FunctionCallInfo fcinfo, double *lower, double *upper)
-{
-	StatArgs	a = STAT_ARGS_INIT;
-	RgStatStatus st;
-
-	a.n = PG_GETARG_INT64(0);
-	a.target = PG_GETARG_FLOAT8(1);
-	a.level = PG_GETARG_FLOAT8(2);
-	st = rg_funnel_limits(a.n, a.target, a.level, lower, upper);
-	if (st == RG_STAT_NO_DATA)
-		return false;
-	stat_fail(st, &a);
-	return true;
-}
-
+/* recording_verdict(s, threshold, level, method): beyond chance */
 Datum
-recording_funnel_lower(PG_FUNCTION_ARGS)
-{
-	double		lo,
-				hi;
-
-	if (!funnel_compute(fcinfo, &lo, &hi))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(lo);
-}
-
-Datum
-recording_funnel_upper(PG_FUNCTION_ARGS)
-{
-	double		lo,
-				hi;
-
-	if (!funnel_compute(fcinfo, &lo, &hi))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(hi);
-}
-
-Datum
-recording_stats_funnel_position(PG_FUNCTION_ARGS)
+recording_stats_verdict_ci(PG_FUNCTION_ARGS)
 {
 	RecordingStats *s = PG_GETARG_RECORDING_STATS_P(0);
 	StatArgs	a = STAT_ARGS_INIT;
-	RgFunnelPosition pos;
+	RgCiMethod	m = rg_method_arg(fcinfo, 3);
+	RgVerdict	v = RG_VERDICT_NO_REFERRALS;
 	RgStatStatus st;
 
-	a.target = PG_GETARG_FLOAT8(1);
+	a.threshold = PG_GETARG_FLOAT8(1);
 	a.level = PG_GETARG_FLOAT8(2);
-	a.phi = PG_GETARG_FLOAT8(3);
 	a.n = s->referrals;
-	st = rg_funnel_position(s->recorded, s->referrals, a.target, a.level, a.phi,
-							&pos, NULL, NULL);
-	if (st == RG_STAT_NO_DATA)
-		PG_RETURN_NULL();
-	stat_fail(st, &a);
-	return enum_result(fcinfo, position_labels, 3, (int) pos);
-}
-
-/* ---- funnel_phi aggregate ---- */
-
-/* The (referrals, recorded) pair of every unit seen, and the common target. */
-typedef struct PhiState
-{
-	double		target;
-	int64		count;
-	int64		cap;
-	int64	   *n;
-	int64	   *x;
-} PhiState;
-
-static PhiState *
-phi_state_new(MemoryContext cxt, double target, int64 cap)
-{
-	PhiState   *st = MemoryContextAllocZero(cxt, sizeof(PhiState));
-
-	st->target = target;
-	st->cap = cap < 16 ? 16 : cap;
-	st->n = MemoryContextAllocHuge(cxt, sizeof(int64) * st->cap);
-	st->x = MemoryContextAllocHuge(cxt, sizeof(int64) * st->cap);
-	return st;
-}
-
-static void
-phi_state_reserve(PhiState *st, int64 extra)
-{
-	int64		need = st->count + extra;
-
-	if (need > st->cap)
-	{
-		int64		cap = st->cap;
-
-		while (cap < need)
-			cap *= 2;
-		if ((Size) cap > MaxAllocHugeSize / sizeof(int64))
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many units for funnel_phi")));
-		st->n = repalloc_huge(st->n, sizeof(int64) * cap);
-		st->x = repalloc_huge(st->x, sizeof(int64) * cap);
-		st->cap = cap;
-	}
-}
-
-static void
-phi_check_target(double target)
-{
-	if (!(target > 0.0 && target < 1.0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("target of funnel_phi must be greater than 0 and less than 1"),
-				 errdetail("The target is %s.", float8out_internal(target)),
-				 errhint("The z-scores divide by the binomial standard deviation at the target, which is 0 at 0 and 1.")));
-}
-
-static void
-phi_same_target(double a, double b)
-{
-	if (a != b)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("target of funnel_phi must be the same for every row"),
-				 errdetail("Targets %s and %s were given.",
-						   float8out_internal(a), float8out_internal(b))));
-}
-
-Datum
-funnel_phi_accum(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggcxt;
-	PhiState   *st = PG_ARGISNULL(0) ? NULL : (PhiState *) PG_GETARG_POINTER(0);
-	RecordingStats *s;
-	double		target;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "funnel_phi_accum called in non-aggregate context");
-	/* rows with a NULL summary or target are skipped, as by a strict function */
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-	{
-		if (st == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(st);
-	}
-	s = PG_GETARG_RECORDING_STATS_P(1);
-	target = PG_GETARG_FLOAT8(2);
-	phi_check_target(target);
-	if (st == NULL)
-		st = phi_state_new(aggcxt, target, 16);
-	else
-		phi_same_target(st->target, target);
-	if (s->referrals > RG_STAT_MAX_COUNT)
-	{
-		StatArgs	a = STAT_ARGS_INIT;
-
-		a.n = s->referrals;
-		stat_fail(RG_STAT_TOO_LARGE, &a);
-	}
-	/* a unit without referrals has no z-score */
-	if (s->referrals > 0)
-	{
-		phi_state_reserve(st, 1);
-		st->n[st->count] = s->referrals;
-		st->x[st->count] = s->recorded;
-		st->count++;
-	}
-	PG_RETURN_POINTER(st);
-}
-
-Datum
-funnel_phi_combine(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggcxt;
-	PhiState   *a = PG_ARGISNULL(0) ? NULL : (PhiState *) PG_GETARG_POINTER(0);
-	PhiState   *b = PG_ARGISNULL(1) ? NULL : (PhiState *) PG_GETARG_POINTER(1);
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "funnel_phi_combine called in non-aggregate context");
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	if (a == NULL)
-		a = phi_state_new(aggcxt, b->target, b->count);
-	else
-		phi_same_target(a->target, b->target);
-	phi_state_reserve(a, b->count);
-	memcpy(a->n + a->count, b->n, sizeof(int64) * b->count);
-	memcpy(a->x + a->count, b->x, sizeof(int64) * b->count);
-	a->count += b->count;
-	PG_RETURN_POINTER(a);
-}
-
-Datum
-funnel_phi_serialize(PG_FUNCTION_ARGS)
-{
-	PhiState   *st = (PhiState *) PG_GETARG_POINTER(0);
-	StringInfoData buf;
-
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "funnel_phi_serialize called in non-aggregate context");
-	pq_begintypsend(&buf);
-	pq_sendfloat8(&buf, st->target);
-	pq_sendint64(&buf, st->count);
-	for (int64 i = 0; i < st->count; i++)
-	{
-		pq_sendint64(&buf, st->n[i]);
-		pq_sendint64(&buf, st->x[i]);
-	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-Datum
-funnel_phi_deserialize(PG_FUNCTION_ARGS)
-{
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	MemoryContext aggcxt;
-	StringInfoData buf;
-	PhiState   *st;
-	double		target;
-	int64		count;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "funnel_phi_deserialize called in non-aggregate context");
-	buf.data = VARDATA_ANY(b);
-	buf.len = VARSIZE_ANY_EXHDR(b);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
-	target = pq_getmsgfloat8(&buf);
-	count = pq_getmsgint64(&buf);
-	if (count < 0 || count > (int64) ((buf.len - buf.cursor) / 16))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid funnel_phi state")));
-	st = phi_state_new(aggcxt, target, count);
-	for (int64 i = 0; i < count; i++)
-	{
-		st->n[i] = pq_getmsgint64(&buf);
-		st->x[i] = pq_getmsgint64(&buf);
-	}
-	st->count = count;
-	pq_getmsgend(&buf);
-	PG_RETURN_POINTER(st);
-}
-
-Datum
-funnel_phi_final(PG_FUNCTION_ARGS)
-{
-	PhiState   *st = PG_ARGISNULL(0) ? NULL : (PhiState *) PG_GETARG_POINTER(0);
-	StatArgs	a = STAT_ARGS_INIT;
-	double	   *work;
-	double		phi;
-	RgStatStatus rs;
-
-	if (st == NULL || st->count == 0)
-		PG_RETURN_NULL();
-	work = palloc_extended(sizeof(double) * st->count, MCXT_ALLOC_HUGE);
-	a.target = st->target;
-	rs = rg_funnel_phi(st->n, st->x, (size_t) st->count, st->target, work, &phi);
-	pfree(work);
-	if (rs == RG_STAT_NO_DATA)
-		PG_RETURN_NULL();
-	stat_fail(rs, &a);
-	PG_RETURN_FLOAT8(phi);
+	st = rg_verdict_ci(s, a.threshold, a.level, m, &v);
+	if (st == RG_STAT_BAD_COUNTS)
+		rg_check_counts(s);
+	rg_stat_fail(st, &a);
+	return rg_enum_result(fcinfo, verdict_labels, 4, (int) v);
 }
 
 /* ---- change between periods ---- */
 
-static void
-check_size(const RecordingStats *s)
+static const char *const change_labels[] = {"improved", "worsened", "no_change", "no_data", "undetermined"};
+
+void
+rg_stat_check_size(const RecordingStats *s)
 {
 	if (s->referrals > RG_STAT_MAX_COUNT)
 	{
 		StatArgs	a = STAT_ARGS_INIT;
 
 		a.n = s->referrals;
-		stat_fail(RG_STAT_TOO_LARGE, &a);
+		rg_stat_fail(RG_STAT_TOO_LARGE, &a);
 	}
 }
 
@@ -560,21 +390,38 @@ change_compute(FunctionCallInfo fcinfo, double alpha, double *p)
 	RgChange	c = RG_CHANGE_NO_DATA;
 	RgStatStatus st;
 
-	check_size(before);
-	check_size(after);
+	rg_stat_check_size(before);
+	rg_stat_check_size(after);
 	a.alpha = alpha;
 	a.n = before->referrals + after->referrals;
 	st = rg_change(before, after, alpha, &c, p);
-	stat_fail(st, &a);
+	if (st == RG_STAT_BAD_COUNTS)
+	{
+		rg_check_counts(before);
+		rg_check_counts(after);
+	}
+	rg_stat_fail(st, &a);
 	return c;
 }
 
+/*
+ * change_p_value: NULL when either period has no referrals, and when either
+ * has unknown outcomes (the p-value would depend on how they resolve).
+ */
 Datum
 recording_stats_change_p_value(PG_FUNCTION_ARGS)
 {
-	double		p;
+	RecordingStats *before = PG_GETARG_RECORDING_STATS_P(0);
+	RecordingStats *after = PG_GETARG_RECORDING_STATS_P(1);
+	double		p = NAN;
 
-	if (change_compute(fcinfo, 0.05, &p) == RG_CHANGE_NO_DATA)
+	if (before->unknown > 0 || after->unknown > 0)
+	{
+		rg_check_counts(before);
+		rg_check_counts(after);
+		PG_RETURN_NULL();
+	}
+	if (change_compute(fcinfo, 0.05, &p) == RG_CHANGE_NO_DATA || isnan(p))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(p);
 }
@@ -584,5 +431,5 @@ recording_stats_change(PG_FUNCTION_ARGS)
 {
 	RgChange	c = change_compute(fcinfo, PG_GETARG_FLOAT8(2), NULL);
 
-	return enum_result(fcinfo, change_labels, 4, (int) c);
+	return rg_enum_result(fcinfo, change_labels, 5, (int) c);
 }

@@ -3,15 +3,21 @@
  * constructor, equality, hashing and addition.
  */
 #include "recording_gap.h"
+#include "count_args.h"
 
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
+#include "utils/builtins.h"
+#include "utils/numeric.h"
 
 PG_FUNCTION_INFO_V1(recording_stats_in);
 PG_FUNCTION_INFO_V1(recording_stats_out);
 PG_FUNCTION_INFO_V1(recording_stats_recv);
 PG_FUNCTION_INFO_V1(recording_stats_send);
 PG_FUNCTION_INFO_V1(make_recording_stats);
+PG_FUNCTION_INFO_V1(make_recording_stats_int2);
+PG_FUNCTION_INFO_V1(make_recording_stats_int4);
+PG_FUNCTION_INFO_V1(make_recording_stats_numeric);
 PG_FUNCTION_INFO_V1(recording_stats_eq);
 PG_FUNCTION_INFO_V1(recording_stats_ne);
 PG_FUNCTION_INFO_V1(recording_stats_hash);
@@ -95,23 +101,113 @@ recording_stats_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-Datum
-make_recording_stats(PG_FUNCTION_ARGS)
+/* ---- counts given as arguments ---- */
+
+int64
+rg_count_arg(FunctionCallInfo fcinfo, int i, RgArgKind kind,
+			 const char *func, const char *argname)
 {
+	switch (kind)
+	{
+		case RG_ARG_INT2:
+			return (int64) PG_GETARG_INT16(i);
+		case RG_ARG_INT4:
+			return (int64) PG_GETARG_INT32(i);
+		case RG_ARG_INT8:
+			return PG_GETARG_INT64(i);
+		case RG_ARG_NUMERIC:
+			break;
+	}
+	{
+		char	   *str = DatumGetCString(DirectFunctionCall1(numeric_out,
+															  PG_GETARG_DATUM(i)));
+		int64		v = 0;
+		RgStatus	st = rg_count_from_decimal(str, &v);
+
+		if (st == RG_NOT_WHOLE)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("argument \"%s\" of %s must be a whole number", argname, func),
+					 errdetail("Got %s; a count of referrals has no fraction.", str)));
+		if (st == RG_OVERFLOW)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("argument \"%s\" of %s is out of range for a count", argname, func),
+					 errdetail("Got %s; a count must fit in bigint (at most 9223372036854775807).", str)));
+		if (st != RG_OK)
+			ereport(ERROR,
+					(errcode(ERRCODE_INTERNAL_ERROR),
+					 errmsg("unexpected numeric text \"%s\"", str)));
+		return v;
+	}
+}
+
+void
+rg_reject_null_counts(FunctionCallInfo fcinfo, int nargs,
+					  const char *func, const char *const *argnames)
+{
+	for (int i = 0; i < nargs; i++)
+	{
+		if (PG_ARGISNULL(i))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("argument \"%s\" of %s must not be null", argnames[i], func),
+					 errdetail("A NULL count would make the whole summary NULL, and an aggregate such as rollup() would then leave the group out of its total."),
+					 errhint("If a missing %s count means none, write coalesce(x, 0); otherwise leave the row out with WHERE x IS NOT NULL.",
+							 argnames[i])));
+	}
+}
+
+static const char *const make_argnames[4] = {"referrals", "recorded", "unknown", "timely"};
+
+/*
+ * make_recording_stats for every argument type.  CALLED ON NULL INPUT from
+ * 0.2.0: a NULL count is an error, never a NULL summary.  (In a 0.1.0
+ * catalog the bigint form is still STRICT and never sees a NULL.)
+ */
+static Datum
+make_stats(FunctionCallInfo fcinfo, RgArgKind kind)
+{
+	int64		v[4];
 	RgCounts	c;
 	int			field = -1;
-	RgStatus	st = rg_counts_make(PG_GETARG_INT64(0), PG_GETARG_INT64(1),
-									PG_GETARG_INT64(2), PG_GETARG_INT64(3),
-									&c, &field);
+	RgStatus	st;
 
+	rg_reject_null_counts(fcinfo, 4, "make_recording_stats", make_argnames);
+	for (int i = 0; i < 4; i++)
+		v[i] = rg_count_arg(fcinfo, i, kind, "make_recording_stats", make_argnames[i]);
+	st = rg_counts_make(v[0], v[1], v[2], v[3], &c, &field);
 	if (st != RG_OK)
 	{
-		RgCounts	bad = {PG_GETARG_INT64(0), PG_GETARG_INT64(1),
-		PG_GETARG_INT64(2), PG_GETARG_INT64(3)};
+		RgCounts	bad = {v[0], v[1], v[2], v[3]};
 
 		rg_report(st, &bad, field);
 	}
 	PG_RETURN_RECORDING_STATS_P(stats_palloc(&c));
+}
+
+Datum
+make_recording_stats(PG_FUNCTION_ARGS)
+{
+	return make_stats(fcinfo, RG_ARG_INT8);
+}
+
+Datum
+make_recording_stats_int2(PG_FUNCTION_ARGS)
+{
+	return make_stats(fcinfo, RG_ARG_INT2);
+}
+
+Datum
+make_recording_stats_int4(PG_FUNCTION_ARGS)
+{
+	return make_stats(fcinfo, RG_ARG_INT4);
+}
+
+Datum
+make_recording_stats_numeric(PG_FUNCTION_ARGS)
+{
+	return make_stats(fcinfo, RG_ARG_NUMERIC);
 }
 
 static inline bool

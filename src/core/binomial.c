@@ -63,24 +63,6 @@ clamp01(double v)
 	return v < 0.0 ? 0.0 : (v > 1.0 ? 1.0 : v);
 }
 
-static RgStatStatus
-check_proportion(int64_t x, int64_t n)
-{
-	if (x < 0 || n < 0 || x > n)
-		return RG_STAT_BAD_COUNTS;
-	if (n > RG_STAT_MAX_COUNT)
-		return RG_STAT_TOO_LARGE;
-	if (n == 0)
-		return RG_STAT_NO_DATA;
-	return RG_STAT_OK;
-}
-
-static inline int
-level_ok(double level)
-{
-	return level > 0.0 && level < 1.0;	/* false for NaN */
-}
-
 /*
  * Quantile of Beta(a, b): the q with P(B <= q) = p (lower_tail) or
  * P(B > q) = p.  a, b > 0, 0 < p < 1.  When the mean a / (a + b) is above
@@ -114,11 +96,11 @@ beta_quantile(double p, double a, double b, int lower_tail, double *out)
 /*
  * The upper-tail normal quantile z with P(Z > z) = p.  Analysts call the
  * interval functions over many rows at one level, so the last answer is
- * remembered: a pure function of p, kept per process (parallel workers
- * each have their own), it saves a qnorm call per row.
+ * remembered, keyed on p itself: a pure function of p, kept per process
+ * (parallel workers each have their own), it saves a qnorm call per row.
  */
-static double
-normal_upper_quantile(double p)
+double
+rg_normal_upper_quantile(double p)
 {
 	static double last_p = -1.0;
 	static double last_z = 0.0;
@@ -148,9 +130,9 @@ rg_binom_ci(int64_t x, int64_t n, double level, RgCiMethod method,
 				lo,
 				hi;
 
-	if (!level_ok(level))
+	if (!rg_level_ok(level))
 		return RG_STAT_BAD_LEVEL;
-	st = check_proportion(x, n);
+	st = rg_check_proportion(x, n);
 	if (st != RG_STAT_OK)
 		return st;
 
@@ -194,7 +176,7 @@ rg_binom_ci(int64_t x, int64_t n, double level, RgCiMethod method,
 			{
 				double		ph = dx / dn;
 
-				z = normal_upper_quantile(half);
+				z = rg_normal_upper_quantile(half);
 				if (!is_finite(z))
 					return RG_STAT_NUMERIC;
 				if (method == RG_CI_WILSON)
@@ -255,6 +237,37 @@ rg_binom_ci(int64_t x, int64_t n, double level, RgCiMethod method,
 	return RG_STAT_OK;
 }
 
+/* ---- the interval that accounts for unknowns ---- */
+
+RgStatStatus
+rg_ci_bounds(const RgCounts *c, double level, RgCiMethod method,
+			 double *lower, double *upper)
+{
+	RgStatStatus st;
+	double		lo,
+				hi;
+
+	if (!rg_level_ok(level))
+		return RG_STAT_BAD_LEVEL;
+	st = rg_check_summary(c);
+	if (st != RG_STAT_OK)
+		return st;
+	/* worst case: unknown not recorded; its lower limit */
+	st = rg_binom_ci(c->recorded, c->referrals, level, method, &lo, &hi);
+	if (st != RG_STAT_OK)
+		return st;
+	*lower = lo;
+	/* best case: unknown recorded; its upper limit */
+	if (c->unknown > 0)
+	{
+		st = rg_binom_ci(c->recorded + c->unknown, c->referrals, level, method, &lo, &hi);
+		if (st != RG_STAT_OK)
+			return st;
+	}
+	*upper = hi;
+	return RG_STAT_OK;
+}
+
 /* ---- verdicts ---- */
 
 RgStatStatus
@@ -264,8 +277,7 @@ rg_verdict(const RgCounts *c, double threshold, RgVerdict *out)
 
 	if (!(threshold >= 0.0 && threshold <= 1.0))
 		return RG_STAT_BAD_THRESHOLD;
-	if (c->referrals < 0 || c->recorded < 0 || c->unknown < 0 ||
-		c->recorded > c->referrals || c->unknown > c->referrals - c->recorded)
+	if (rg_counts_check(c, NULL) != RG_OK)
 		return RG_STAT_BAD_COUNTS;
 	if (c->referrals == 0)
 	{
@@ -288,239 +300,124 @@ rg_verdict(const RgCounts *c, double threshold, RgVerdict *out)
 	return RG_STAT_OK;
 }
 
-/* ---- funnel limits ---- */
-
-/*
- * Smallest r in [0, n] with P(X <= r) >= tail (upper_tail = 0) or with
- * P(X > r) <= tail (upper_tail = 1), X ~ Binomial(n, t), 0 < t < 1.  qbinom
- * gives the start; the answer is then confirmed, or found by bisection, with
- * pbinom itself, so that r and the interpolation below agree.
- */
-static int
-tail_ok(double r, double n, double t, double tail, int upper_tail)
+RgStatStatus
+rg_verdict_ci(const RgCounts *c, double threshold, double level, RgCiMethod method,
+			  RgVerdict *out)
 {
-	if (upper_tail)
-		return pbinom(r, n, t, 0, 0) <= tail;
-	return pbinom(r, n, t, 1, 0) >= tail;
-}
-
-static RgStatStatus
-binom_tail_index(double n, double t, double tail, int upper_tail, double *r_out)
-{
-	double		r = qbinom(tail, n, t, !upper_tail, 0);
+	RgStatStatus st;
 	double		lo,
 				hi;
 
-	if (!is_finite(r))
-		return RG_STAT_NUMERIC;
-	if (r < 0.0)
-		r = 0.0;
-	if (r > n)
-		r = n;
-	/* the condition holds at n (P(X > n) = 0, P(X <= n) = 1) */
-	if (tail_ok(r, n, t, tail, upper_tail) &&
-		(r == 0.0 || !tail_ok(r - 1.0, n, t, tail, upper_tail)))
+	if (!(threshold >= 0.0 && threshold <= 1.0))
+		return RG_STAT_BAD_THRESHOLD;
+	if (!rg_level_ok(level))
+		return RG_STAT_BAD_LEVEL;
+	st = rg_check_summary(c);
+	if (st != RG_STAT_OK)
+		return st;
+	if (c->referrals == 0)
 	{
-		*r_out = r;
+		*out = RG_VERDICT_NO_REFERRALS;
 		return RG_STAT_OK;
 	}
-	/* bisection: tail_ok(hi) holds, tail_ok(lo) does not (or lo = -1) */
-	lo = -1.0;
-	hi = n;
-	while (hi - lo > 1.0)
-	{
-		double		mid = floor(lo + (hi - lo) / 2.0);
-
-		if (tail_ok(mid, n, t, tail, upper_tail))
-			hi = mid;
-		else
-			lo = mid;
-	}
-	*r_out = hi;
+	st = rg_ci_bounds(c, level, method, &lo, &hi);
+	if (st != RG_STAT_OK)
+		return st;
+	if (hi < threshold)
+		*out = RG_VERDICT_BELOW;
+	else if (lo >= threshold)
+		*out = RG_VERDICT_MEETS;
+	else
+		*out = RG_VERDICT_UNDETERMINED;
 	return RG_STAT_OK;
 }
 
+/* ---- exact binomial test against a target ---- */
+
 RgStatStatus
-rg_funnel_limit(int64_t n, double target, double tail, int upper_tail, double *limit)
+rg_binom_test_p(int64_t x, int64_t n, double target, double *p)
 {
 	RgStatStatus st;
 	double		dn,
-				r,
-				f,
-				d,
-				alpha,
-				v;
+				dx,
+				m,
+				thr,
+				pv;
+	int64_t		lo,
+				hi;
 
 	if (!(target >= 0.0 && target <= 1.0))
 		return RG_STAT_BAD_TARGET;
-	if (!(tail > 0.0 && tail < 1.0))
-		return RG_STAT_BAD_LEVEL;
-	st = check_proportion(0, n);
+	st = rg_check_proportion(x, n);
 	if (st != RG_STAT_OK)
 		return st;
-
-	/*
-	 * Degenerate targets: with target 0 every referral is unrecorded and the
-	 * formula gives 0 for both limits; target 1 is its mirror image.
-	 */
 	if (target == 0.0)
 	{
-		*limit = 0.0;
+		*p = x == 0 ? 1.0 : 0.0;
 		return RG_STAT_OK;
 	}
 	if (target == 1.0)
 	{
-		*limit = 1.0;
+		*p = x == n ? 1.0 : 0.0;
 		return RG_STAT_OK;
 	}
-
 	dn = (double) n;
-	st = binom_tail_index(dn, target, tail, upper_tail, &r);
-	if (st != RG_STAT_OK)
-		return st;
+	dx = (double) x;
+	m = dn * target;
+	if (dx == m)
+	{
+		*p = 1.0;
+		return RG_STAT_OK;
+	}
+	thr = dbinom(dx, dn, target, 0) * (1.0 + 1e-7);
+	if (!is_finite(thr))
+		return RG_STAT_NUMERIC;
 
 	/*
-	 * alpha = (F(r) - p) / (F(r) - F(r - 1)), with F(r) - F(r - 1) the
-	 * probability of r (F(-1) = 0), and for the upper limit (p = 1 - tail)
-	 * F(r) - p = tail - P(X > r), free of cancellation.
+	 * The mode floor((n + 1) target) lies in [floor(m), ceil(m)], so the
+	 * probabilities fall from ceil(m) to n and rise from 0 to floor(m): the
+	 * outcomes on the far side that are no more likely than x form one tail,
+	 * found by bisection (binom.test counts them one by one).
 	 */
-	d = dbinom(r, dn, target, 0);
-	if (upper_tail)
-		f = tail - pbinom(r, dn, target, 0, 0);
+	if (dx < m)
+	{
+		/* smallest j in [ceil(m), n] with P(j) <= thr; n + 1 if none */
+		lo = (int64_t) ceil(m) - 1;
+		hi = n + 1;
+		while (hi - lo > 1)
+		{
+			int64_t		mid = lo + (hi - lo) / 2;
+
+			if (dbinom((double) mid, dn, target, 0) <= thr)
+				hi = mid;
+			else
+				lo = mid;
+		}
+		pv = pbinom(dx, dn, target, 1, 0);
+		if (hi <= n)
+			pv += pbinom((double) hi - 1.0, dn, target, 0, 0);
+	}
 	else
-		f = pbinom(r, dn, target, 1, 0) - tail;
-	if (!is_finite(d) || !is_finite(f) || d <= 0.0)
-		return RG_STAT_NUMERIC;
-	alpha = f / d;
-	/* F(r) - p lies in [0, F(r) - F(r-1)] by the choice of r */
-	if (alpha < 0.0)
-		alpha = 0.0;
-	if (alpha > 1.0)
-		alpha = 1.0;
-	v = (r - alpha) / dn;
-	if (!is_finite(v))
-		return RG_STAT_NUMERIC;
-	*limit = clamp01(v);
-	return RG_STAT_OK;
-}
-
-RgStatStatus
-rg_funnel_limits(int64_t n, double target, double level, double *lower, double *upper)
-{
-	RgStatStatus st;
-	double		tail;
-
-	if (!(target >= 0.0 && target <= 1.0))
-		return RG_STAT_BAD_TARGET;
-	if (!level_ok(level))
-		return RG_STAT_BAD_LEVEL;
-	tail = (1.0 - level) / 2.0;
-	st = rg_funnel_limit(n, target, tail, 0, lower);
-	if (st != RG_STAT_OK)
-		return st;
-	return rg_funnel_limit(n, target, tail, 1, upper);
-}
-
-RgStatStatus
-rg_funnel_position(int64_t x, int64_t n, double target, double level, double phi,
-				   RgFunnelPosition *out, double *lower, double *upper)
-{
-	RgStatStatus st;
-	double		lo,
-				hi,
-				ratio;
-
-	if (!(target >= 0.0 && target <= 1.0))
-		return RG_STAT_BAD_TARGET;
-	if (!level_ok(level))
-		return RG_STAT_BAD_LEVEL;
-	if (!(phi >= 0.0) || isinf(phi))
-		return RG_STAT_BAD_PHI;
-	st = check_proportion(x, n);
-	if (st != RG_STAT_OK)
-		return st;
-	st = rg_funnel_limits(n, target, level, &lo, &hi);
-	if (st != RG_STAT_OK)
-		return st;
-	if (phi > 1.0)
 	{
-		double		s = sqrt(phi);
+		/* largest j in [0, floor(m)] with P(j) <= thr; -1 if none */
+		lo = -1;
+		hi = (int64_t) floor(m) + 1;
+		while (hi - lo > 1)
+		{
+			int64_t		mid = lo + (hi - lo) / 2;
 
-		lo = clamp01(target + s * (lo - target));
-		hi = clamp01(target + s * (hi - target));
+			if (dbinom((double) mid, dn, target, 0) <= thr)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		pv = pbinom(dx - 1.0, dn, target, 0, 0);
+		if (lo >= 0)
+			pv += pbinom((double) lo, dn, target, 1, 0);
 	}
-	ratio = (double) x / (double) n;
-	if (ratio < lo)
-		*out = RG_FUNNEL_LOW;
-	else if (ratio > hi)
-		*out = RG_FUNNEL_HIGH;
-	else
-		*out = RG_FUNNEL_WITHIN;
-	if (lower)
-		*lower = lo;
-	if (upper)
-		*upper = hi;
-	return RG_STAT_OK;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double		x = *(const double *) a,
-				y = *(const double *) b;
-
-	return x < y ? -1 : (x > y ? 1 : 0);
-}
-
-/* R's default quantile (type 7) of sorted v[0..k-1] at probability p. */
-static double
-quantile7(const double *v, size_t k, double p)
-{
-	double		h = (double) (k - 1) * p;
-	size_t		j = (size_t) floor(h);
-	double		g = h - (double) j;
-
-	if (j + 1 >= k)
-		return v[k - 1];
-	return v[j] + g * (v[j + 1] - v[j]);
-}
-
-RgStatStatus
-rg_funnel_phi(const int64_t *n, const int64_t *x, size_t k, double target,
-			  double *work, double *phi)
-{
-	double		v,
-				lz,
-				uz,
-				sum = 0.0;
-
-	if (!(target > 0.0 && target < 1.0))
-		return RG_STAT_BAD_TARGET;
-	if (k == 0)
-		return RG_STAT_NO_DATA;
-	v = target * (1.0 - target);
-	for (size_t i = 0; i < k; i++)
-	{
-		RgStatStatus st = check_proportion(x[i], n[i]);
-
-		if (st != RG_STAT_OK)
-			return st == RG_STAT_NO_DATA ? RG_STAT_BAD_COUNTS : st;
-		work[i] = ((double) x[i] / (double) n[i] - target) / sqrt(v / (double) n[i]);
-		if (!is_finite(work[i]))
-			return RG_STAT_NUMERIC;
-	}
-	qsort(work, k, sizeof(double), cmp_double);
-	lz = quantile7(work, k, 0.1);
-	uz = quantile7(work, k, 0.9);
-	for (size_t i = 0; i < k; i++)
-	{
-		double		w = work[i] < lz ? lz : (work[i] > uz ? uz : work[i]);
-
-		sum += w * w;
-	}
-	*phi = sum / (double) k;
-	if (!is_finite(*phi))
+	if (!is_finite(pv))
 		return RG_STAT_NUMERIC;
+	*p = pv > 1.0 ? 1.0 : pv;
 	return RG_STAT_OK;
 }
 
@@ -621,41 +518,96 @@ rg_fisher_exact(int64_t a, int64_t b, int64_t c, int64_t d, double *p)
 	return RG_STAT_OK;
 }
 
+/*
+ * Is there a significant change from xb of nb to xa of na in direction dir
+ * (+1 a rise, -1 a fall)?  *p receives the Fisher p-value.
+ */
+static RgStatStatus
+significant(int64_t xb, int64_t nb, int64_t xa, int64_t na, double alpha, int dir,
+			int *sig, double *p)
+{
+	RgStatStatus st;
+	__int128	up,
+				down;
+
+	st = rg_fisher_exact(xb, nb - xb, xa, na - xa, p);
+	if (st != RG_STAT_OK)
+		return st;
+	/* compare xa / na with xb / nb, exactly */
+	up = (__int128) xa * nb;
+	down = (__int128) xb * na;
+	*sig = *p < alpha && (dir > 0 ? up > down : up < down);
+	return RG_STAT_OK;
+}
+
 RgStatStatus
 rg_change(const RgCounts *before, const RgCounts *after, double alpha,
 		  RgChange *out, double *p)
 {
 	RgStatStatus st;
+	int64_t		bw,
+				bb,
+				aw,
+				ab,
+				nb,
+				na;
+	int			sig;
 	double		pv;
-	__int128	up,
-				down;
 
 	if (!(alpha > 0.0 && alpha < 1.0))
 		return RG_STAT_BAD_ALPHA;
-	if (before->recorded < 0 || before->recorded > before->referrals ||
-		after->recorded < 0 || after->recorded > after->referrals)
+	if (rg_counts_check(before, NULL) != RG_OK || rg_counts_check(after, NULL) != RG_OK)
 		return RG_STAT_BAD_COUNTS;
+	if (p)
+		*p = NAN;
 	if (before->referrals == 0 || after->referrals == 0)
 	{
 		*out = RG_CHANGE_NO_DATA;
-		if (p)
-			*p = NAN;
 		return RG_STAT_OK;
 	}
-	st = rg_fisher_exact(before->recorded, before->referrals - before->recorded,
-						 after->recorded, after->referrals - after->recorded, &pv);
+	nb = before->referrals;
+	na = after->referrals;
+	bw = before->recorded;
+	bb = before->recorded + before->unknown;
+	aw = after->recorded;
+	ab = after->recorded + after->unknown;
+
+	/* improved: a significant rise even at (before best, after worst) */
+	st = significant(bb, nb, aw, na, alpha, +1, &sig, &pv);
 	if (st != RG_STAT_OK)
 		return st;
-	if (p)
+	if (p && before->unknown == 0 && after->unknown == 0)
 		*p = pv;
-	/* compare after.recorded / after.referrals with before's, exactly */
-	up = (__int128) after->recorded * before->referrals;
-	down = (__int128) before->recorded * after->referrals;
-	if (pv < alpha && up > down)
+	if (sig)
+	{
 		*out = RG_CHANGE_IMPROVED;
-	else if (pv < alpha && up < down)
+		return RG_STAT_OK;
+	}
+	/* worsened: a significant fall even at (before worst, after best) */
+	st = significant(bw, nb, ab, na, alpha, -1, &sig, &pv);
+	if (st != RG_STAT_OK)
+		return st;
+	if (sig)
+	{
 		*out = RG_CHANGE_WORSENED;
-	else
+		return RG_STAT_OK;
+	}
+	if (before->unknown == 0 && after->unknown == 0)
+	{
 		*out = RG_CHANGE_NO_CHANGE;
+		return RG_STAT_OK;
+	}
+	/* no_change: no significant rise at (before worst, after best) ... */
+	st = significant(bw, nb, ab, na, alpha, +1, &sig, &pv);
+	if (st != RG_STAT_OK)
+		return st;
+	if (!sig)
+	{
+		/* ... and no significant fall at (before best, after worst) */
+		st = significant(bb, nb, aw, na, alpha, -1, &sig, &pv);
+		if (st != RG_STAT_OK)
+			return st;
+	}
+	*out = sig ? RG_CHANGE_UNDETERMINED : RG_CHANGE_NO_CHANGE;
 	return RG_STAT_OK;
 }

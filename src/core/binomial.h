@@ -1,7 +1,8 @@
 /*
  * binomial.h - binomial statistics of a recording summary: confidence
- * intervals for the recording ratio, threshold verdicts, funnel-plot limits
- * and overdispersion, and Fisher's exact test of a change between periods.
+ * intervals for the recording ratio, threshold verdicts, the exact binomial
+ * test against a target, and Fisher's exact test of a change between
+ * periods.  Funnel-plot limits and overdispersion are in funnel.h.
  *
  * Plain C over libRmath (R's standalone math library): no PostgreSQL header
  * may be included here.  Every function validates its arguments before any
@@ -35,8 +36,50 @@ typedef enum RgStatStatus
 	RG_STAT_BAD_TARGET,			/* target NaN or outside [0, 1] (or (0, 1)) */
 	RG_STAT_BAD_PHI,			/* phi NaN, infinite or negative */
 	RG_STAT_BAD_ALPHA,			/* alpha NaN or outside (0, 1) */
-	RG_STAT_NUMERIC				/* libRmath returned NaN or an infinity */
+	RG_STAT_NUMERIC,			/* libRmath returned NaN or an infinity */
+	RG_STAT_BAD_TAU2,			/* tau2 NaN, infinite or negative */
+	RG_STAT_BAD_OD				/* both phi > 1 and tau2 > 0 given */
 } RgStatStatus;
+
+/* ---- checks shared by binomial.c and funnel.c ---- */
+
+/* 0 < level < 1; false for NaN */
+static inline int
+rg_level_ok(double level)
+{
+	return level > 0.0 && level < 1.0;
+}
+
+/* x of n: 0 <= x <= n <= RG_STAT_MAX_COUNT; n = 0 gives RG_STAT_NO_DATA. */
+static inline RgStatStatus
+rg_check_proportion(int64_t x, int64_t n)
+{
+	if (x < 0 || n < 0 || x > n)
+		return RG_STAT_BAD_COUNTS;
+	if (n > RG_STAT_MAX_COUNT)
+		return RG_STAT_TOO_LARGE;
+	if (n == 0)
+		return RG_STAT_NO_DATA;
+	return RG_STAT_OK;
+}
+
+/* The invariants of a summary (rg_counts_check), as a statistics status. */
+static inline RgStatStatus
+rg_check_summary(const RgCounts *c)
+{
+	if (rg_counts_check(c, NULL) != RG_OK)
+		return RG_STAT_BAD_COUNTS;
+	if (c->referrals > RG_STAT_MAX_COUNT)
+		return RG_STAT_TOO_LARGE;
+	return RG_STAT_OK;
+}
+
+/*
+ * The upper-tail normal quantile z with P(Z > z) = p, 0 < p < 1.  The last
+ * answer is remembered per process, keyed on p itself.  Not finite on
+ * failure.
+ */
+double		rg_normal_upper_quantile(double p);
 
 /* ---- confidence intervals for recorded / referrals ---- */
 
@@ -68,6 +111,15 @@ int			rg_ci_method_parse(const char *name, size_t len, RgCiMethod *out);
 RgStatStatus rg_binom_ci(int64_t x, int64_t n, double level, RgCiMethod method,
 						 double *lower, double *upper);
 
+/*
+ * The interval that accounts for unknown outcomes: from the lower limit of
+ * the worst case (recorded of referrals) to the upper limit of the best case
+ * (recorded + unknown of referrals), both by method at level.  With no
+ * unknowns it is rg_binom_ci of recorded of referrals.
+ */
+RgStatStatus rg_ci_bounds(const RgCounts *c, double level, RgCiMethod method,
+						  double *lower, double *upper);
+
 /* ---- threshold verdicts ---- */
 
 typedef enum RgVerdict
@@ -85,50 +137,24 @@ typedef enum RgVerdict
  */
 RgStatStatus rg_verdict(const RgCounts *c, double threshold, RgVerdict *out);
 
-/* ---- funnel plots ---- */
+/*
+ * Significance-aware verdict: below when the upper end of rg_ci_bounds is
+ * under the threshold, meets when its lower end is at or above it,
+ * otherwise undetermined; no_referrals for no referrals.
+ */
+RgStatStatus rg_verdict_ci(const RgCounts *c, double threshold, double level,
+						   RgCiMethod method, RgVerdict *out);
+
+/* ---- exact binomial test against a target ---- */
 
 /*
- * Spiegelhalter's interpolated exact binomial limit for a tail probability:
- * upper_tail = 0 gives the limit with P(X <= r) >= tail (the lower limit,
- * tail = (1 - level) / 2); upper_tail = 1 the limit with P(X > r) <= tail
- * (the upper limit).  0 < tail < 1; target in [0, 1].  Target 0 gives 0;
- * target 1 gives 1 (the mirror image of target 0).
+ * Two-sided exact binomial test of x of n against the proportion target in
+ * [0, 1], as R's binom.test: the sum of the probabilities of the outcomes no
+ * more likely than x (relative tolerance 1e-7), capped at 1.  n = 0 gives
+ * RG_STAT_NO_DATA.  Target 0 gives 1 for x = 0 and 0 otherwise; target 1
+ * gives 1 for x = n and 0 otherwise.
  */
-RgStatStatus rg_funnel_limit(int64_t n, double target, double tail, int upper_tail,
-							 double *limit);
-
-/* Both limits at a two-sided level in (0, 1). */
-RgStatStatus rg_funnel_limits(int64_t n, double target, double level,
-							  double *lower, double *upper);
-
-typedef enum RgFunnelPosition
-{
-	RG_FUNNEL_LOW = 0,
-	RG_FUNNEL_WITHIN,
-	RG_FUNNEL_HIGH
-} RgFunnelPosition;
-
-/*
- * Position of x / n against the funnel limits at target and level, widened
- * by sqrt(phi) around the target when phi > 1 (phi <= 1 leaves them as
- * they are; phi must be finite and >= 0).  A ratio exactly on a limit is
- * within.  The widened limits are returned in *lower and *upper when those
- * are not NULL.
- */
-RgStatStatus rg_funnel_position(int64_t x, int64_t n, double target, double level,
-								 double phi, RgFunnelPosition *out,
-								 double *lower, double *upper);
-
-/*
- * Overdispersion factor phi of k units (n[i] referrals, x[i] recorded; every
- * n[i] > 0) around target (0 < target < 1): the mean of the squared
- * z-scores z = (x/n - target) / sqrt(target (1 - target) / n) after
- * winsorising them at their 10th and 90th percentiles (R's default
- * quantile, type 7).  work must hold k doubles.  k = 0 gives
- * RG_STAT_NO_DATA.
- */
-RgStatStatus rg_funnel_phi(const int64_t *n, const int64_t *x, size_t k,
-						   double target, double *work, double *phi);
+RgStatStatus rg_binom_test_p(int64_t x, int64_t n, double target, double *p);
 
 /* ---- change between two periods ---- */
 
@@ -145,14 +171,23 @@ typedef enum RgChange
 	RG_CHANGE_IMPROVED = 0,
 	RG_CHANGE_WORSENED,
 	RG_CHANGE_NO_CHANGE,
-	RG_CHANGE_NO_DATA
+	RG_CHANGE_NO_DATA,
+	RG_CHANGE_UNDETERMINED
 } RgChange;
 
 /*
- * Fisher's test of recorded against not recorded (unknown counted as not
- * recorded) before and after; improved or worsened when p < alpha and the
- * ratio went up or down, no_change otherwise, no_data when either summary
- * has no referrals.  *p receives the p-value (NaN for no_data) if not NULL.
+ * Fisher's test of recorded against not recorded before and after, at the
+ * corners of the unknowns (worst case: unknown not recorded; best case:
+ * unknown recorded):
+ *   improved   significant rise at (before best, after worst);
+ *   worsened   significant fall at (before worst, after best);
+ *   no_change  neither a significant rise at (before worst, after best)
+ *              nor a significant fall at (before best, after worst);
+ *   undetermined otherwise; no_data when either has no referrals.
+ * "Significant" is p < alpha with the ratio moving that way.  With no
+ * unknowns every corner is the same table.  *p (if not NULL) receives the
+ * p-value of recorded of referrals when neither summary has unknowns, NaN
+ * otherwise (and for no_data).
  */
 RgStatStatus rg_change(const RgCounts *before, const RgCounts *after, double alpha,
 					   RgChange *out, double *p);

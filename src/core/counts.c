@@ -27,6 +27,65 @@ rg_counts_make(int64_t referrals, int64_t recorded, int64_t unknown,
 	return st;
 }
 
+/* ---- a count written as a decimal number ---- */
+
+RgStatus
+rg_count_from_decimal(const char *s, int64_t *out)
+{
+	const char *p = s;
+	int			neg = 0;
+	uint64_t	mag = 0;
+	int			overflow = 0;
+	int			digits = 0;
+
+	if (strcmp(s, "NaN") == 0)
+		return RG_NOT_WHOLE;
+	if (*p == '+' || *p == '-')
+	{
+		neg = (*p == '-');
+		p++;
+	}
+	if (strcmp(p, "Infinity") == 0)
+		return RG_OVERFLOW;
+	while (*p >= '0' && *p <= '9')
+	{
+		int			d = *p - '0';
+
+		/* magnitude may reach 2^63 for a negative number */
+		if (mag > ((uint64_t) INT64_MAX + 1 - (uint64_t) d) / 10)
+			overflow = 1;
+		else
+			mag = mag * 10 + (uint64_t) d;
+		digits++;
+		p++;
+	}
+	if (*p == '.')
+	{
+		p++;
+		while (*p >= '0' && *p <= '9')
+		{
+			if (*p != '0')
+			{
+				/* finish the syntax check before saying "not whole" */
+				while (*p >= '0' && *p <= '9')
+					p++;
+				return *p == '\0' ? RG_NOT_WHOLE : RG_SYNTAX;
+			}
+			digits++;
+			p++;
+		}
+	}
+	if (*p != '\0' || digits == 0)
+		return RG_SYNTAX;
+	if (overflow || (!neg && mag > (uint64_t) INT64_MAX))
+		return RG_OVERFLOW;
+	if (neg)
+		*out = (mag == (uint64_t) INT64_MAX + 1) ? INT64_MIN : -(int64_t) mag;
+	else
+		*out = (int64_t) mag;
+	return RG_OK;
+}
+
 /* ---- text form ---- */
 
 static int

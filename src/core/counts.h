@@ -32,7 +32,8 @@ typedef enum RgStatus
 	RG_OVERFLOW,				/* a result would not fit in int64 */
 	RG_SYNTAX,					/* malformed text */
 	RG_BAD_LENGTH,				/* binary form of the wrong size */
-	RG_UNDERFLOW				/* subtraction of a summary not contained */
+	RG_UNDERFLOW,				/* subtraction of a summary not contained */
+	RG_NOT_WHOLE				/* a decimal count with a fraction, or NaN */
 } RgStatus;
 
 /* Names of the four fields, in canonical order. */
@@ -93,6 +94,29 @@ rg_counts_check(const RgCounts *c, int *field)
 	}
 	return RG_OK;
 }
+
+/*
+ * The invariants of two bare published totals (referrals, recorded): the
+ * same rules as a summary with unknown = timely = 0, checked by
+ * rg_counts_check itself so that the rules are written once.
+ */
+static inline RgStatus
+rg_totals_check(int64_t referrals, int64_t recorded, int *field)
+{
+	RgCounts	c = {referrals, recorded, 0, 0};
+
+	return rg_counts_check(&c, field);
+}
+
+/*
+ * One count given as decimal text, as numeric's output writes it
+ * ("3146", "3146.000", "-2", "NaN", "Infinity").  A whole number that fits
+ * in int64 gives RG_OK; a fraction other than zeros, or NaN, gives
+ * RG_NOT_WHOLE; a whole number beyond int64 or an infinity gives
+ * RG_OVERFLOW; anything else RG_SYNTAX.  Sign is kept: the caller checks
+ * the invariants.
+ */
+RgStatus	rg_count_from_decimal(const char *s, int64_t *out);
 
 /* Build and check. */
 RgStatus	rg_counts_make(int64_t referrals, int64_t recorded, int64_t unknown,

@@ -132,6 +132,71 @@ test_binary(void **state)
 	assert_int_equal(rg_counts_check(&d, NULL), RG_NEGATIVE);
 }
 
+/* Published totals: the same rules as a summary with no unknowns. */
+static void
+test_totals(void **state)
+{
+	int			f = -1;
+
+	(void) state;
+	assert_int_equal(rg_totals_check(3146, 884, &f), RG_OK);
+	assert_int_equal(rg_totals_check(0, 0, &f), RG_OK);
+	assert_int_equal(rg_totals_check(5, 5, &f), RG_OK);
+	assert_int_equal(rg_totals_check(884, 3146, &f), RG_EXCEEDS_REFERRALS);
+	assert_int_equal(f, 1);
+	assert_int_equal(rg_totals_check(-1, 0, &f), RG_NEGATIVE);
+	assert_int_equal(f, 0);
+	assert_int_equal(rg_totals_check(5, -1, &f), RG_NEGATIVE);
+	assert_int_equal(f, 1);
+	assert_int_equal(rg_totals_check(INT64_MIN, INT64_MIN, &f), RG_NEGATIVE);
+	assert_int_equal(rg_totals_check(INT64_MAX, INT64_MAX, &f), RG_OK);
+}
+
+/* Counts written as numeric's text output. */
+static void
+test_from_decimal(void **state)
+{
+	int64_t		v = 42;
+
+	(void) state;
+	assert_int_equal(rg_count_from_decimal("3146", &v), RG_OK);
+	assert_true(v == 3146);
+	assert_int_equal(rg_count_from_decimal("3146.000", &v), RG_OK);
+	assert_true(v == 3146);
+	assert_int_equal(rg_count_from_decimal("0", &v), RG_OK);
+	assert_true(v == 0);
+	assert_int_equal(rg_count_from_decimal("-0.00", &v), RG_OK);
+	assert_true(v == 0);
+	assert_int_equal(rg_count_from_decimal("-2", &v), RG_OK);
+	assert_true(v == -2);
+	assert_int_equal(rg_count_from_decimal("9223372036854775807", &v), RG_OK);
+	assert_true(v == INT64_MAX);
+	assert_int_equal(rg_count_from_decimal("-9223372036854775808", &v), RG_OK);
+	assert_true(v == INT64_MIN);
+	/* one past either end */
+	v = 7;
+	assert_int_equal(rg_count_from_decimal("9223372036854775808", &v), RG_OVERFLOW);
+	assert_int_equal(rg_count_from_decimal("-9223372036854775809", &v), RG_OVERFLOW);
+	assert_int_equal(rg_count_from_decimal("100000000000000000000000.0", &v), RG_OVERFLOW);
+	assert_int_equal(rg_count_from_decimal("Infinity", &v), RG_OVERFLOW);
+	assert_int_equal(rg_count_from_decimal("-Infinity", &v), RG_OVERFLOW);
+	/* fractions and NaN */
+	assert_int_equal(rg_count_from_decimal("3146.5", &v), RG_NOT_WHOLE);
+	assert_int_equal(rg_count_from_decimal("0.000001", &v), RG_NOT_WHOLE);
+	assert_int_equal(rg_count_from_decimal("-0.5", &v), RG_NOT_WHOLE);
+	assert_int_equal(rg_count_from_decimal("NaN", &v), RG_NOT_WHOLE);
+	/* not numeric's output at all */
+	assert_int_equal(rg_count_from_decimal("", &v), RG_SYNTAX);
+	assert_int_equal(rg_count_from_decimal("-", &v), RG_SYNTAX);
+	assert_int_equal(rg_count_from_decimal(".", &v), RG_SYNTAX);
+	assert_int_equal(rg_count_from_decimal("1e3", &v), RG_SYNTAX);
+	assert_int_equal(rg_count_from_decimal("1.5x", &v), RG_SYNTAX);
+	assert_int_equal(rg_count_from_decimal(" 1", &v), RG_SYNTAX);
+	assert_int_equal(rg_count_from_decimal("nan", &v), RG_SYNTAX);
+	/* on failure the output is untouched */
+	assert_true(v == 7);
+}
+
 int
 main(void)
 {
@@ -141,6 +206,8 @@ main(void)
 		cmocka_unit_test(test_accum),
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_binary),
+		cmocka_unit_test(test_totals),
+		cmocka_unit_test(test_from_decimal),
 	};
 
 	return cmocka_run_group_tests_name("counts", tests, NULL, NULL);

@@ -1,7 +1,7 @@
 /*
- * Unit tests of src/core/binomial.c.  Expected values are worked out by hand
- * (noted beside them) or taken from statsmodels 0.13 / scipy 1.10, which do
- * not use libRmath.
+ * Unit tests of src/core/binomial.c and src/core/funnel.c.  Expected values
+ * are worked out by hand (noted beside them) or taken from statsmodels 0.13
+ * / scipy 1.10 or GNU R 4.2 (noted beside them).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "binomial.h"
+#include "funnel.h"
 
 #define NEAR(a, b, tol) assert_true(fabs((a) - (b)) < (tol))
 
@@ -381,13 +382,38 @@ test_change(void **state)
 	assert_int_equal(ch, RG_CHANGE_NO_CHANGE);
 	assert_int_equal(rg_change(&a, &a, 0.05, &ch, &p), RG_STAT_OK);
 	assert_int_equal(ch, RG_CHANGE_NO_CHANGE);
-	/* unknown counts as not recorded: (100, 20, 30) tests like (100, 20) */
+	/*
+	 * Unknowns: the corners.  (100, 20, u 30) -> (100, 40): before's best
+	 * case 50 of 100 is above 40, so a rise is not certain; before's worst
+	 * case 20 -> after 40 is a significant rise: undetermined, p NaN.
+	 */
 	{
-		RgCounts	u = {100, 20, 30, 0};
+		RgCounts	u = {100, 20, 30, 0},
+					u2 = {100, 20, 5, 0},
+					all = {60, 0, 60, 0},
+					none = {60, 0, 0, 0};
 
 		assert_int_equal(rg_change(&u, &b, 0.05, &ch, &p), RG_STAT_OK);
+		assert_int_equal(ch, RG_CHANGE_UNDETERMINED);
+		assert_true(isnan(p));
+		/* (100, 20, u 5) -> (100, 40): 25 -> 40 is still significant
+		 * (scipy.stats.fisher_exact([[25, 75], [40, 60]]) = 0.0341) */
+		assert_int_equal(rg_change(&u2, &b, 0.05, &ch, &p), RG_STAT_OK);
 		assert_int_equal(ch, RG_CHANGE_IMPROVED);
-		NEAR(p, 0.0031918168259287634, 1e-14);
+		assert_true(isnan(p));
+		/* a force whose outcomes are all unknown never worsened */
+		assert_int_equal(rg_change(&b, &all, 0.05, &ch, &p), RG_STAT_OK);
+		assert_int_equal(ch, RG_CHANGE_UNDETERMINED);
+		assert_int_equal(rg_change(&b, &none, 0.05, &ch, &p), RG_STAT_OK);
+		assert_int_equal(ch, RG_CHANGE_WORSENED);
+		/* identical unknown-free corners: no_change */
+		assert_int_equal(rg_change(&a, &a, 0.05, &ch, &p), RG_STAT_OK);
+		assert_int_equal(ch, RG_CHANGE_NO_CHANGE);
+	}
+	{
+		RgCounts	bad = {10, 11, 0, 0};
+
+		assert_int_equal(rg_change(&bad, &b, 0.05, &ch, &p), RG_STAT_BAD_COUNTS);
 	}
 	assert_int_equal(rg_change(&z, &b, 0.05, &ch, &p), RG_STAT_OK);
 	assert_int_equal(ch, RG_CHANGE_NO_DATA);
@@ -395,6 +421,201 @@ test_change(void **state)
 	assert_int_equal(rg_change(&a, &b, 0.0, &ch, &p), RG_STAT_BAD_ALPHA);
 	assert_int_equal(rg_change(&a, &b, 1.0, &ch, &p), RG_STAT_BAD_ALPHA);
 	assert_int_equal(rg_change(&a, &b, NAN, &ch, &p), RG_STAT_BAD_ALPHA);
+}
+
+static void
+test_ci_bounds(void **state)
+{
+	RgCounts	c = {100, 40, 20, 0},
+				k = {3146, 884, 0, 0},
+				z = {0, 0, 0, 0},
+				bad = {10, 5, 6, 0};
+	double		lo,
+				hi,
+				l2,
+				h2;
+	RgVerdict	v;
+
+	(void) state;
+	/* R: prop.test(40, 100, correct = FALSE)$conf.int[1] and (60, 100)[2] */
+	assert_int_equal(rg_ci_bounds(&c, 0.95, RG_CI_WILSON, &lo, &hi), RG_STAT_OK);
+	NEAR(lo, 0.3094012864324589, 1e-13);
+	NEAR(hi, 0.69059871356754099, 1e-13);
+	/* without unknowns: rg_binom_ci itself */
+	assert_int_equal(rg_ci_bounds(&k, 0.95, RG_CI_JEFFREYS, &lo, &hi), RG_STAT_OK);
+	assert_int_equal(rg_binom_ci(884, 3146, 0.95, RG_CI_JEFFREYS, &l2, &h2), RG_STAT_OK);
+	assert_true(lo == l2 && hi == h2);
+	assert_int_equal(rg_ci_bounds(&z, 0.95, RG_CI_WILSON, &lo, &hi), RG_STAT_NO_DATA);
+	assert_int_equal(rg_ci_bounds(&bad, 0.95, RG_CI_WILSON, &lo, &hi), RG_STAT_BAD_COUNTS);
+	assert_int_equal(rg_ci_bounds(&c, 1.0, RG_CI_WILSON, &lo, &hi), RG_STAT_BAD_LEVEL);
+
+	/* significance-aware verdict on [0.3094, 0.6906] */
+	assert_int_equal(rg_verdict_ci(&c, 0.3, 0.95, RG_CI_WILSON, &v), RG_STAT_OK);
+	assert_int_equal(v, RG_VERDICT_MEETS);
+	assert_int_equal(rg_verdict_ci(&c, 0.7, 0.95, RG_CI_WILSON, &v), RG_STAT_OK);
+	assert_int_equal(v, RG_VERDICT_BELOW);
+	assert_int_equal(rg_verdict_ci(&c, 0.5, 0.95, RG_CI_WILSON, &v), RG_STAT_OK);
+	assert_int_equal(v, RG_VERDICT_UNDETERMINED);
+	assert_int_equal(rg_verdict_ci(&z, 0.5, 0.95, RG_CI_WILSON, &v), RG_STAT_OK);
+	assert_int_equal(v, RG_VERDICT_NO_REFERRALS);
+	assert_int_equal(rg_verdict_ci(&c, NAN, 0.95, RG_CI_WILSON, &v), RG_STAT_BAD_THRESHOLD);
+	assert_int_equal(rg_verdict_ci(&c, 0.5, 0.0, RG_CI_WILSON, &v), RG_STAT_BAD_LEVEL);
+	assert_int_equal(rg_verdict_ci(&bad, 0.5, 0.95, RG_CI_WILSON, &v), RG_STAT_BAD_COUNTS);
+}
+
+static void
+test_binom_test(void **state)
+{
+	/* R 4.2: binom.test(x, n, p)$p.value */
+	static const struct
+	{
+		int64_t		x,
+					n;
+		double		t,
+					p;
+	}			cases[] =
+	{
+		{3, 100, 0.1, 0.017843766383309437},
+		{884, 3146, 0.3, 0.02060034650738999},
+		{0, 10, 0.5, 0.0019531250000000004},
+		{10, 10, 0.5, 0.0019531250000000004},
+		{5, 10, 0.5, 1.0},
+		{1, 1, 0.5, 1.0},
+		{7, 20, 0.281, 0.46490606612328705},
+		{60, 100, 0.5, 0.056887933640980867},
+		{40, 100, 0.5, 0.056887933640980867},
+		{0, 60, 0.281, 5.6302187375792553e-09},
+		{30, 60, 0.281, 0.00043218918900029808},
+		{17, 60, 0.281, 1.0},
+		{1, 3, 0.3, 1.0},
+	};
+	double		p;
+
+	(void) state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+	{
+		assert_int_equal(rg_binom_test_p(cases[i].x, cases[i].n, cases[i].t, &p), RG_STAT_OK);
+		assert_true(fabs(p - cases[i].p) <= 1e-12 * cases[i].p);
+	}
+	/* degenerate targets (binom.test(0, 5, 0) = 1, binom.test(1, 5, 0) = 0) */
+	assert_int_equal(rg_binom_test_p(0, 5, 0.0, &p), RG_STAT_OK);
+	assert_true(p == 1.0);
+	assert_int_equal(rg_binom_test_p(1, 5, 0.0, &p), RG_STAT_OK);
+	assert_true(p == 0.0);
+	assert_int_equal(rg_binom_test_p(5, 5, 1.0, &p), RG_STAT_OK);
+	assert_true(p == 1.0);
+	assert_int_equal(rg_binom_test_p(4, 5, 1.0, &p), RG_STAT_OK);
+	assert_true(p == 0.0);
+	assert_int_equal(rg_binom_test_p(0, 0, 0.5, &p), RG_STAT_NO_DATA);
+	assert_int_equal(rg_binom_test_p(3, 2, 0.5, &p), RG_STAT_BAD_COUNTS);
+	assert_int_equal(rg_binom_test_p(1, 2, NAN, &p), RG_STAT_BAD_TARGET);
+	assert_int_equal(rg_binom_test_p(1, 2, 1.5, &p), RG_STAT_BAD_TARGET);
+	/* 2^53 referrals: finite */
+	assert_int_equal(rg_binom_test_p(RG_STAT_MAX_COUNT / 2, RG_STAT_MAX_COUNT, 0.5, &p), RG_STAT_OK);
+	assert_true(p >= 0.0 && p <= 1.0);
+}
+
+static void
+test_funnel_od(void **state)
+{
+	RgCounts	all_unknown = {60, 0, 60, 0},
+				known_zero = {60, 0, 0, 0},
+				some = {100, 38, 10, 0};
+	RgFunnelPosition pos;
+	double		lo,
+				hi,
+				l2,
+				h2,
+				z;
+
+	(void) state;
+	/* phi = 1, tau2 = 0: the exact limits */
+	assert_int_equal(rg_funnel_limits_od(3146.0, 0.281, 0.998, 1.0, 0.0, &lo, &hi), RG_STAT_OK);
+	assert_int_equal(rg_funnel_limits(3146, 0.281, 0.998, &l2, &h2), RG_STAT_OK);
+	assert_true(lo == l2 && hi == h2);
+	/* phi = 4: twice as far from the target */
+	assert_int_equal(rg_funnel_limits_od(3146.0, 0.281, 0.998, 4.0, 0.0, &lo, &hi), RG_STAT_OK);
+	NEAR(lo, 0.281 + 2.0 * (l2 - 0.281), 1e-15);
+	NEAR(hi, 0.281 + 2.0 * (h2 - 0.281), 1e-15);
+	/* tau2: R, sin(asin(sqrt(t)) -/+ qnorm(1 - (1 - level)/2) sqrt(1/(4n) + tau2))^2 */
+	assert_int_equal(rg_funnel_limits_od(100.0, 0.25, 0.95, 1.0, 0.01, &lo, &hi), RG_STAT_OK);
+	NEAR(lo, 0.08987153796512351, 1e-14);
+	NEAR(hi, 0.4573830176166635, 1e-14);
+	assert_int_equal(rg_funnel_limits_od(3146.0, 0.281, 0.998, 1.0, 0.002, &lo, &hi), RG_STAT_OK);
+	NEAR(lo, 0.16462887951168606, 1e-14);
+	NEAR(hi, 0.41465182916558063, 1e-14);
+	/* the angle is clipped: a huge tau2 gives [0, 1] */
+	assert_int_equal(rg_funnel_limits_od(10.0, 0.5, 0.95, 1.0, 100.0, &lo, &hi), RG_STAT_OK);
+	assert_true(lo == 0.0 && hi == 1.0);
+	/* bad arguments */
+	assert_int_equal(rg_funnel_limits_od(0.0, 0.5, 0.95, 1.0, 0.0, &lo, &hi), RG_STAT_NO_DATA);
+	assert_int_equal(rg_funnel_limits_od(2.5, 0.5, 0.95, 1.0, 0.0, &lo, &hi), RG_STAT_BAD_COUNTS);
+	assert_int_equal(rg_funnel_limits_od(-1.0, 0.5, 0.95, 1.0, 0.0, &lo, &hi), RG_STAT_BAD_COUNTS);
+	assert_int_equal(rg_funnel_limits_od(NAN, 0.5, 0.95, 1.0, 0.0, &lo, &hi), RG_STAT_BAD_COUNTS);
+	assert_int_equal(rg_funnel_limits_od(1e17, 0.5, 0.95, 1.0, 0.0, &lo, &hi), RG_STAT_TOO_LARGE);
+	assert_int_equal(rg_funnel_limits_od(10.0, 0.5, 0.95, 1.0, -0.1, &lo, &hi), RG_STAT_BAD_TAU2);
+	assert_int_equal(rg_funnel_limits_od(10.0, 0.5, 0.95, 1.0, NAN, &lo, &hi), RG_STAT_BAD_TAU2);
+	assert_int_equal(rg_funnel_limits_od(10.0, 0.5, 0.95, 1.0, INFINITY, &lo, &hi), RG_STAT_BAD_TAU2);
+	assert_int_equal(rg_funnel_limits_od(10.0, 0.5, 0.95, 2.0, 0.1, &lo, &hi), RG_STAT_BAD_OD);
+	assert_int_equal(rg_funnel_limits_od(10.0, NAN, 0.95, 1.0, 0.0, &lo, &hi), RG_STAT_BAD_TARGET);
+	assert_int_equal(rg_funnel_limits_od(10.0, 0.5, 1.0, 1.0, 0.0, &lo, &hi), RG_STAT_BAD_LEVEL);
+
+	/* the unknowns rule: all unknown is never low; known zeros are */
+	assert_int_equal(rg_funnel_position_od(&all_unknown, 0.281, 0.998, 1.0, 0.0, &pos), RG_STAT_OK);
+	assert_int_equal(pos, RG_FUNNEL_UNDETERMINED);
+	assert_int_equal(rg_funnel_position_od(&known_zero, 0.281, 0.998, 1.0, 0.0, &pos), RG_STAT_OK);
+	assert_int_equal(pos, RG_FUNNEL_LOW);
+	/* 38 of 100 at 1/2, 95%: low; 48 (best case) is within */
+	assert_int_equal(rg_funnel_position_od(&some, 0.5, 0.95, 1.0, 0.0, &pos), RG_STAT_OK);
+	assert_int_equal(pos, RG_FUNNEL_UNDETERMINED);
+	some.unknown = 0;
+	assert_int_equal(rg_funnel_position_od(&some, 0.5, 0.95, 1.0, 0.0, &pos), RG_STAT_OK);
+	assert_int_equal(pos, RG_FUNNEL_LOW);
+
+	/* z-scores: R, (asin(sqrt(x/n)) - asin(sqrt(t))) / sqrt(1/(4n) + tau2) */
+	assert_int_equal(rg_funnel_z(884, 3146, 0.3, 0.0, &z), RG_STAT_OK);
+	NEAR(z, -2.3486937333139952, 1e-12);
+	assert_int_equal(rg_funnel_z(3, 100, 0.1, 0.0, &z), RG_STAT_OK);
+	NEAR(z, -2.9533508752032347, 1e-12);
+	assert_int_equal(rg_funnel_z(884, 3146, 0.3, 0.001, &z), RG_STAT_OK);
+	NEAR(z, -0.63725397414988305, 1e-12);
+	assert_int_equal(rg_funnel_z(0, 0, 0.3, 0.0, &z), RG_STAT_NO_DATA);
+	assert_int_equal(rg_funnel_z(1, 2, 0.3, -1.0, &z), RG_STAT_BAD_TAU2);
+}
+
+static void
+test_funnel_tau2(void **state)
+{
+	/*
+	 * By hand: target 1/4 (angle pi/6), n = 100 each, proportions 0, 1/4,
+	 * 1/4, 3/4, 1 (angles 0, pi/6, pi/6, pi/3, pi/2): z = 20 (angle - pi/6)
+	 * = -a, 0, 0, a, 2a with a = 10 pi / 3.  Type-7 percentiles: -0.6a and
+	 * 1.6a; winsorised squares sum to 3.92 a^2; phi = 0.784 a^2 =
+	 * 85.97522056; w = 400 each, sum w - sum w^2 / sum w = 1600;
+	 * tau2 = (3.92 a^2 - 4) / 1600 = (392 pi^2 / 9 - 4) / 1600 = 0.26617256.
+	 * FunnelPlotR's functions, transcribed in R, give the same figures.
+	 */
+	int64_t		n[] = {100, 100, 100, 100, 100};
+	int64_t		x[] = {0, 25, 25, 75, 100};
+	int64_t		n2[] = {100, 100, 100};
+	int64_t		x2[] = {25, 26, 24};
+	double		work[5],
+				tau2,
+				phi;
+
+	(void) state;
+	assert_int_equal(rg_funnel_tau2(n, x, 5, 0.25, work, &tau2, &phi), RG_STAT_OK);
+	NEAR(phi, 0.784 * 100.0 * M_PI * M_PI / 9.0, 1e-10);
+	NEAR(tau2, (392.0 * M_PI * M_PI / 9.0 - 4.0) / 1600.0, 1e-13);
+	NEAR(tau2, 0.266172564251877, 1e-13);
+	/* units closer than chance: k phi < k - 1 gives 0 */
+	assert_int_equal(rg_funnel_tau2(n2, x2, 3, 0.25, work, &tau2, &phi), RG_STAT_OK);
+	assert_true(tau2 == 0.0);
+	/* one unit: no estimate */
+	assert_int_equal(rg_funnel_tau2(n, x, 1, 0.25, work, &tau2, NULL), RG_STAT_NO_DATA);
+	assert_int_equal(rg_funnel_tau2(n, x, 5, NAN, work, &tau2, NULL), RG_STAT_BAD_TARGET);
+	x[0] = 101;
+	assert_int_equal(rg_funnel_tau2(n, x, 5, 0.25, work, &tau2, NULL), RG_STAT_BAD_COUNTS);
 }
 
 int
@@ -411,6 +632,10 @@ main(void)
 		cmocka_unit_test(test_funnel_phi),
 		cmocka_unit_test(test_fisher),
 		cmocka_unit_test(test_change),
+		cmocka_unit_test(test_ci_bounds),
+		cmocka_unit_test(test_binom_test),
+		cmocka_unit_test(test_funnel_od),
+		cmocka_unit_test(test_funnel_tau2),
 	};
 
 	return cmocka_run_group_tests_name("statistics", tests, NULL, NULL);
