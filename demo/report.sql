@@ -197,7 +197,7 @@ FROM force_year_stats
 WHERE financial_year = :latest AND area = 'England and Wales'
   AND recording_ratio(s) < :threshold AND recording_verdict(s, :threshold, 0.95)::text <> 'below';
 SELECT pg_temp.wrap(format('For comparison: %s of %s forces were below the bar beyond chance in %s, and %s could not be '
-						   'judged because their outcomes were unknown (%s).  Against the %s standard, %s of 43 are '
+						   'judged because their outcomes were unknown (%s).  Against the %s standard, %s %s forces are '
 						   'below beyond chance in %s.',
 						   count(*) FILTER (WHERE financial_year = :earlier
 											AND recording_verdict(s, :threshold, 0.95)::text = 'below'),
@@ -209,8 +209,13 @@ SELECT pg_temp.wrap(format('For comparison: %s of %s forces were below the bar b
 						   pg_temp.names(array_agg(force ORDER BY force)
 										 FILTER (WHERE financial_year = :earlier AND unknown(s) > 0)),
 						   pg_temp.pct(:standard),
-						   count(*) FILTER (WHERE financial_year = :latest
-											AND recording_verdict(s, :standard, 0.95)::text = 'below'),
+						   CASE WHEN count(*) FILTER (WHERE financial_year = :latest
+													  AND recording_verdict(s, :standard, 0.95)::text = 'below')
+									 = count(*) FILTER (WHERE financial_year = :latest) THEN 'all'
+								ELSE count(*) FILTER (WHERE financial_year = :latest
+													  AND recording_verdict(s, :standard, 0.95)::text = 'below')
+									 || ' of' END,
+						   count(*) FILTER (WHERE financial_year = :latest),
 						   :latest))
 FROM force_year_stats WHERE area = 'England and Wales';
 \else
