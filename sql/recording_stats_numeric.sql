@@ -60,6 +60,11 @@ SELECT c AS call, pg_temp.picked(c) AS picked
                     'recording_gap(1, 1)', 'recording_gap(1::smallint, 1::smallint)',
                     'recording_gap(1::bigint, 1)', 'recording_gap(1.0, 1)']) c;
 
+-- All arguments untyped string literals: every form matches equally, and
+-- the call is refused as "not unique" (documented); one number decides.
+SELECT make_recording_stats('3146', '884');
+SELECT make_recording_stats(3146, '884') AS one_number_decides;
+
 -- Whole numbers written with zeros after the point are whole.
 SELECT make_recording_stats(3146.000, 884.0, 0.00, 0) AS trailing_zeros,
        make_recording_stats(9223372036854775807::numeric, 0) AS largest;

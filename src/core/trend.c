@@ -218,6 +218,9 @@ rg_trend_direction(const RgTrendPeriod *periods, size_t k, double alpha,
 			if (periods[i].referrals > 0)
 				s += (long double) ((double) periods[i].referrals * periods[i].score);
 		m = (long double) ((double) s / (double) total);
+		/* scores near the double range: the mean in long double */
+		if (isnan((double) m) || isinf((double) m))
+			m = mean_score(periods, k, total);
 	}
 
 	/* A: above the mean not recorded, below recorded */

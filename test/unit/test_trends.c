@@ -264,6 +264,20 @@ test_trend_nulls_and_errors(void **state)
 	assert_int_equal(rg_trend_test(nan, 2, NULL, &chisq, &p, &slope, &deg), RG_TREND_BAD_SCORE);
 	assert_int_equal(rg_trend_test(big, 2, NULL, &chisq, &p, &slope, &deg), RG_TREND_TOO_LARGE);
 	assert_int_equal(rg_trend_test(badc, 2, NULL, &chisq, &p, &slope, &deg), RG_TREND_BAD_COUNTS);
+	/* scores at the ends of the double range: the same test as 1 and 2 */
+	{
+		RgTrendPeriod wide[] = {{-1.5e308, 50, 10, 0}, {1.5e308, 50, 25, 5}};
+		RgTrendPeriod unit[] = {{1, 50, 10, 0}, {2, 50, 25, 5}};
+		double		p2;
+		RgTrendDirection d2;
+
+		assert_int_equal(rg_trend_test(wide, 2, NULL, &chisq, &p, &slope, &deg), RG_TREND_OK);
+		assert_int_equal(rg_trend_test(unit, 2, NULL, &chisq, &p2, &slope, &deg), RG_TREND_OK);
+		NEAR(p, p2, 1e-15);
+		assert_int_equal(rg_trend_direction(wide, 2, 0.05, work, &d), RG_TREND_OK);
+		assert_int_equal(rg_trend_direction(unit, 2, 0.05, work, &d2), RG_TREND_OK);
+		assert_int_equal(d, d2);
+	}
 	assert_int_equal(rg_trend_direction(none, 2, 0.0, work, &d), RG_TREND_BAD_ALPHA);
 	assert_int_equal(rg_trend_direction(none, 2, NAN, work, &d), RG_TREND_BAD_ALPHA);
 	assert_int_equal(rg_trend_direction(none, 2, 1.0, work, &d), RG_TREND_BAD_ALPHA);
