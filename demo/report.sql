@@ -259,7 +259,8 @@ FROM force_year_stats WHERE financial_year = :latest AND area = 'England and Wal
 SELECT format('    %-24s %8s %9s %7s   %s', 'force', 'recorded', 'referrals', 'ratio', 'why listed');
 SELECT format('    %-24s %8s %9s %7s   %s', force, pg_temp.num(recorded(s)), pg_temp.num(referrals(s)),
 			  pg_temp.pct(recording_ratio(s)),
-			  'below the widened 99.8% limit' || coalesce(' of ' || pg_temp.pct(:lower_limit), ''))
+			  'below the widened 99.8% limit'
+			  || CASE WHEN (:lower_limit) IS NOT NULL THEN ' of ' || pg_temp.pct(:lower_limit) ELSE '' END)
 FROM force_year_stats
 WHERE financial_year = :latest AND area = 'England and Wales' AND :position = 'low'
 ORDER BY recording_ratio(s), force;
