@@ -1,54 +1,46 @@
 /*
  * capture_recapture.c - fmgr adapters of the multiple systems estimation
- * aggregates mse_fit(boolean[], bigint [, text]), the mse_result summary
- * type and its accessors, and Chapman's two-list estimator.
+ * aggregates mse_fit(on_lists boolean[] | integer[], n bigint [, model text
+ * [, list_names text[] [, p_threshold double precision]]]), Chapman's
+ * two-list estimator, and the one mapping of core statuses to errors.
  *
- * The statistics live in src/core/mse.c.  The aggregate state is an
+ * The statistics live in src/core/mse_*.c.  The aggregate state is an
  * RgMseState (internal), allocated in the aggregate context at the first
- * row, when the number of lists becomes known.  The summary is a varlena
- * holding the summary's canonical binary form (src/core/mse.h), decoded
- * by every accessor.
+ * row, when the number of lists becomes known.  The summary type and its
+ * accessors are in mse_result.c.
  */
-#include "recording_gap.h"
+#include "capture_recapture.h"
 
 #include "catalog/pg_type.h"
-#include "libpq/pqformat.h"
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 
-#include "core/mse.h"
-
 PG_FUNCTION_INFO_V1(mse_fit_trans);
 PG_FUNCTION_INFO_V1(mse_fit_trans_model);
+PG_FUNCTION_INFO_V1(mse_fit_trans_any);
 PG_FUNCTION_INFO_V1(mse_fit_combine);
 PG_FUNCTION_INFO_V1(mse_fit_serialize);
 PG_FUNCTION_INFO_V1(mse_fit_deserialize);
 PG_FUNCTION_INFO_V1(mse_fit_final);
-PG_FUNCTION_INFO_V1(mse_result_in);
-PG_FUNCTION_INFO_V1(mse_result_out);
-PG_FUNCTION_INFO_V1(mse_result_recv);
-PG_FUNCTION_INFO_V1(mse_result_send);
-PG_FUNCTION_INFO_V1(mse_result_estimate);
-PG_FUNCTION_INFO_V1(mse_result_unobserved);
-PG_FUNCTION_INFO_V1(mse_result_observed);
-PG_FUNCTION_INFO_V1(mse_result_lower);
-PG_FUNCTION_INFO_V1(mse_result_upper);
-PG_FUNCTION_INFO_V1(mse_result_model);
-PG_FUNCTION_INFO_V1(mse_result_aic);
 PG_FUNCTION_INFO_V1(chapman_estimate);
 PG_FUNCTION_INFO_V1(chapman_variance);
 
-/* A cancel or termination is pending: stop the fit, then let PostgreSQL act. */
+/* A cancel or termination is pending: stop the work, then let PostgreSQL act. */
 static bool
 mse_interrupt_pending(void)
 {
 	return QueryCancelPending || ProcDiePending;
 }
 
-/* Raise the ERROR for a failed core call; never returns for st != OK. */
-static void
-mse_report(RgMseStatus st, const char *err)
+void
+rg_mse_arm_interrupts(void)
+{
+	rg_mse_interrupt_hook = mse_interrupt_pending;
+}
+
+void
+rg_mse_report(RgMseStatus st, const char *err)
 {
 	switch (st)
 	{
@@ -79,6 +71,24 @@ mse_report(RgMseStatus st, const char *err)
 					 errdetail("%s", err),
 					 errhint("Merge lists of similar sources before fitting.")));
 			break;
+		case RG_MSE_LENGTH_MISMATCH:
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_EXCEPTION),
+					 errmsg("capture patterns have differing numbers of lists"),
+					 errdetail("%s", err)));
+			break;
+		case RG_MSE_MODEL_MISMATCH:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("the model, list names and threshold must be the same on every row"),
+					 errdetail("%s", err)));
+			break;
+		case RG_MSE_EMPTY_PATTERN:
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_EXCEPTION),
+					 errmsg("a capture pattern must include at least one list"),
+					 errdetail("%s", err)));
+			break;
 		case RG_MSE_MODEL_TOO_LONG:
 		case RG_MSE_BAD_MODEL:
 			ereport(ERROR,
@@ -86,6 +96,19 @@ mse_report(RgMseStatus st, const char *err)
 					 errmsg("invalid capture-recapture model"),
 					 errdetail("%s", err),
 					 errhint("Use 'independence', 'stepwise' or interactions of 1-based list positions such as '1:2, 2:5'.")));
+			break;
+		case RG_MSE_BAD_NAMES:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid list names"),
+					 errdetail("%s", err),
+					 errhint("Give one distinct name per list, such as ARRAY['police', 'ngo'], or NULL for list positions.")));
+			break;
+		case RG_MSE_BAD_THRESHOLD:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("stepwise p-value threshold must lie in (0, 1]"),
+					 errdetail("%s", err)));
 			break;
 		case RG_MSE_OVERFLOW:
 			ereport(ERROR,
@@ -105,12 +128,6 @@ mse_report(RgMseStatus st, const char *err)
 					 errmsg("confidence level must lie strictly between 0 and 1"),
 					 errdetail("%s", err)));
 			break;
-		case RG_MSE_UNBOUNDED:
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_EXCEPTION),
-					 errmsg("the profile likelihood interval is unbounded"),
-					 errdetail("%s", err)));
-			break;
 		case RG_MSE_BAD_BINARY:
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -121,7 +138,8 @@ mse_report(RgMseStatus st, const char *err)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("invalid input syntax for type mse_result"),
-					 errdetail("%s", err)));
+					 errdetail("%s", err),
+					 errhint("Write it as mse_fit prints it: (lists=N, model=[...], status=..., observed=N, ..., counts=[...]).")));
 			break;
 		case RG_MSE_INCONSISTENT:
 			ereport(ERROR,
@@ -132,7 +150,7 @@ mse_report(RgMseStatus st, const char *err)
 		case RG_MSE_NEGATIVE:
 			ereport(ERROR,
 					(errcode(ERRCODE_DATA_EXCEPTION),
-					 errmsg("capture-recapture count must not be negative"),
+					 errmsg("count of a capture pattern must not be negative"),
 					 errdetail("%s", err)));
 			break;
 		default:
@@ -160,8 +178,14 @@ agg_context(FunctionCallInfo fcinfo, const char *fname)
 	return ctx;
 }
 
+/*
+ * Add one row: argument 1 is the pattern (boolean[] or integer[] of 0/1),
+ * 2 the count; the model text, list names (NULL: positions) and stepwise
+ * threshold are the same on every row.
+ */
 static Datum
-trans_common(FunctionCallInfo fcinfo, const char *model, size_t model_len)
+trans_common(FunctionCallInfo fcinfo, const char *model, size_t model_len,
+			 ArrayType *names_arr, double p_threshold)
 {
 	MemoryContext ctx = agg_context(fcinfo, "mse_fit_trans");
 	RgMseState *s = PG_ARGISNULL(0) ? NULL : (RgMseState *) PG_GETARG_POINTER(0);
@@ -171,14 +195,17 @@ trans_common(FunctionCallInfo fcinfo, const char *model, size_t model_len)
 	int			k;
 	int64		n;
 	bool		on[RG_MSE_MAX_LISTS];
-	RgMseStatus st;
+	const char *names[RG_MSE_MAX_LISTS];
+	size_t		name_lens[RG_MSE_MAX_LISTS];
+	int			nnames = 0;
+	Oid			elemtype;
 	char		err[RG_MSE_ERR_MAX];
 
 	if (PG_ARGISNULL(1))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("capture pattern must not be null"),
-				 errhint("Give one boolean per list: true when the person is on that list.")));
+				 errhint("Give one element per list: true or 1 when the person is on that list.")));
 	if (PG_ARGISNULL(2))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -186,6 +213,7 @@ trans_common(FunctionCallInfo fcinfo, const char *model, size_t model_len)
 				 errhint("Use 1 for one row per person, or filter out rows whose count is unknown.")));
 	arr = PG_GETARG_ARRAYTYPE_P(1);
 	n = PG_GETARG_INT64(2);
+	elemtype = ARR_ELEMTYPE(arr);
 	if (ARR_NDIM(arr) > 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
@@ -195,20 +223,55 @@ trans_common(FunctionCallInfo fcinfo, const char *model, size_t model_len)
 	{
 		snprintf(err, sizeof(err), "A capture pattern over %d list%s was given; between 2 and %d lists are supported.",
 				 k, k == 1 ? "" : "s", RG_MSE_MAX_LISTS);
-		mse_report(k < 2 ? RG_MSE_TOO_FEW_LISTS : RG_MSE_TOO_MANY_LISTS, err);
+		rg_mse_report(k < 2 ? RG_MSE_TOO_FEW_LISTS : RG_MSE_TOO_MANY_LISTS, err);
 	}
 	if (s != NULL && k != s->k)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("capture patterns have differing numbers of lists"),
-				 errdetail("The first row has %d lists and this row has %d.", s->k, k)));
-	if (s != NULL && rg_mse_state_same_model(s, model, model_len) != RG_MSE_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("the model must be the same on every row"),
-				 errdetail("The first row asks for \"%s\" and this row for \"%s\".",
-						   s->model, pnstrdup(model, model_len))));
-	deconstruct_array(arr, BOOLOID, 1, true, TYPALIGN_CHAR, &elems, &nulls, &k);
+	{
+		snprintf(err, sizeof(err), "The first row has %d lists and this row has %d.", s->k, k);
+		rg_mse_report(RG_MSE_LENGTH_MISMATCH, err);
+	}
+	if (names_arr != NULL)
+	{
+		if (ARR_NDIM(names_arr) > 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+					 errmsg("list names must be a one-dimensional array")));
+		deconstruct_array(names_arr, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &nnames);
+		if (nnames != k)
+		{
+			snprintf(err, sizeof(err), "%d list names were given for a pattern over %d lists.", nnames, k);
+			rg_mse_report(RG_MSE_BAD_NAMES, err);
+		}
+		for (int i = 0; i < nnames; i++)
+		{
+			if (nulls[i])
+				ereport(ERROR,
+						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+						 errmsg("list names must not contain null elements"),
+						 errdetail("Element %d of the names is null.", i + 1)));
+			names[i] = VARDATA_ANY(DatumGetPointer(elems[i]));
+			name_lens[i] = VARSIZE_ANY_EXHDR(DatumGetPointer(elems[i]));
+		}
+	}
+	if (s != NULL)
+	{
+		bool		same = rg_mse_state_same_model(s, model, model_len) == RG_MSE_OK &&
+			s->nnames == nnames && s->p_threshold == p_threshold;
+
+		for (int i = 0; same && i < nnames; i++)
+			same = strlen(s->names[i]) == name_lens[i] &&
+				memcmp(s->names[i], names[i], name_lens[i]) == 0;
+		if (!same)
+		{
+			snprintf(err, sizeof(err), "The first row asks for model \"%s\", threshold %g and %s; this row differs.",
+					 s->model, s->p_threshold, s->nnames ? "named lists" : "no list names");
+			rg_mse_report(RG_MSE_MODEL_MISMATCH, err);
+		}
+	}
+	if (elemtype == BOOLOID)
+		deconstruct_array(arr, BOOLOID, 1, true, TYPALIGN_CHAR, &elems, &nulls, &k);
+	else
+		deconstruct_array(arr, INT4OID, 4, true, TYPALIGN_INT, &elems, &nulls, &k);
 	for (int i = 0; i < k; i++)
 	{
 		if (nulls[i])
@@ -216,48 +279,103 @@ trans_common(FunctionCallInfo fcinfo, const char *model, size_t model_len)
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 					 errmsg("capture pattern must not contain null elements"),
 					 errdetail("Element %d of the pattern is null.", i + 1)));
-		on[i] = DatumGetBool(elems[i]);
+		if (elemtype == BOOLOID)
+			on[i] = DatumGetBool(elems[i]);
+		else
+		{
+			int32		v = DatumGetInt32(elems[i]);
+
+			if (v != 0 && v != 1)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("an integer capture pattern must hold only 0 and 1"),
+						 errdetail("Element %d of the pattern is %d.", i + 1, v),
+						 errhint("Use 1 when the person is on the list and 0 when not.")));
+			on[i] = v == 1;
+		}
 	}
 	if (s == NULL)
 	{
-		s = (RgMseState *) MemoryContextAlloc(ctx, rg_mse_state_size(k));
-		mse_report(rg_mse_state_init(s, k, model, model_len, err), err);
+		s = (RgMseState *) MemoryContextAllocZero(ctx, rg_mse_state_size(k));
+		rg_mse_report(rg_mse_state_init(s, k, model, model_len, err), err);
+		rg_mse_report(rg_mse_state_set_options(s, names, name_lens, nnames, p_threshold, err), err);
 	}
-	st = rg_mse_accumulate(s, on, k, n);
-	if (st == RG_MSE_NEGATIVE)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("count of a capture pattern must not be negative"),
-				 errdetail("A row gives a count of " INT64_FORMAT ".", n)));
-	if (st == RG_MSE_EMPTY_PATTERN)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("a capture pattern must include at least one list"),
-				 errdetail("Every element of the pattern is false; people on no list cannot be observed.")));
-	if (st == RG_MSE_OVERFLOW)
-		mse_report(st, "The count of a capture pattern would exceed the bigint range.");
-	mse_report(st, "The capture pattern could not be added.");
+	switch (rg_mse_accumulate(s, on, k, n))
+	{
+		case RG_MSE_OK:
+			break;
+		case RG_MSE_NEGATIVE:
+			snprintf(err, sizeof(err), "A row gives a count of " INT64_FORMAT ".", n);
+			rg_mse_report(RG_MSE_NEGATIVE, err);
+			break;
+		case RG_MSE_EMPTY_PATTERN:
+			rg_mse_report(RG_MSE_EMPTY_PATTERN, "Every element of the pattern is false; people on no list cannot be observed.");
+			break;
+		case RG_MSE_OVERFLOW:
+			rg_mse_report(RG_MSE_OVERFLOW, "The count of a capture pattern would exceed the bigint range.");
+			break;
+		default:
+			rg_mse_report(RG_MSE_LENGTH_MISMATCH, "The capture pattern could not be added.");
+			break;
+	}
 	PG_RETURN_POINTER(s);
 }
 
+/* 0.1.0: mse_fit(boolean[], bigint) */
 Datum
 mse_fit_trans(PG_FUNCTION_ARGS)
 {
-	return trans_common(fcinfo, "stepwise", strlen("stepwise"));
+	return trans_common(fcinfo, "stepwise", strlen("stepwise"), NULL, RG_MSE_P_DEFAULT);
 }
 
-Datum
-mse_fit_trans_model(PG_FUNCTION_ARGS)
+static text *
+model_arg(FunctionCallInfo fcinfo, int argno)
 {
-	text	   *m;
-
-	if (PG_ARGISNULL(3))
+	if (PG_ARGISNULL(argno))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("capture-recapture model must not be null"),
 				 errhint("Use 'independence', 'stepwise' or interactions such as '1:2, 2:5'.")));
-	m = PG_GETARG_TEXT_PP(3);
-	return trans_common(fcinfo, VARDATA_ANY(m), VARSIZE_ANY_EXHDR(m));
+	return PG_GETARG_TEXT_PP(argno);
+}
+
+/* 0.1.0: mse_fit(boolean[], bigint, text) */
+Datum
+mse_fit_trans_model(PG_FUNCTION_ARGS)
+{
+	text	   *m = model_arg(fcinfo, 3);
+
+	return trans_common(fcinfo, VARDATA_ANY(m), VARSIZE_ANY_EXHDR(m), NULL, RG_MSE_P_DEFAULT);
+}
+
+/*
+ * 0.2.0: every other form, told apart by the number of arguments:
+ * (state, pattern, n [, model [, list_names [, p_threshold]]]).
+ */
+Datum
+mse_fit_trans_any(PG_FUNCTION_ARGS)
+{
+	int			nargs = PG_NARGS();
+	text	   *m = NULL;
+	ArrayType  *names = NULL;
+	double		p = RG_MSE_P_DEFAULT;
+
+	if (nargs >= 4)
+		m = model_arg(fcinfo, 3);
+	if (nargs >= 5 && !PG_ARGISNULL(4))
+		names = PG_GETARG_ARRAYTYPE_P(4);
+	if (nargs >= 6)
+	{
+		if (PG_ARGISNULL(5))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("stepwise p-value threshold must not be null"),
+					 errhint("Use 0.05 for the usual threshold.")));
+		p = PG_GETARG_FLOAT8(5);
+	}
+	if (m == NULL)
+		return trans_common(fcinfo, "stepwise", strlen("stepwise"), names, p);
+	return trans_common(fcinfo, VARDATA_ANY(m), VARSIZE_ANY_EXHDR(m), names, p);
 }
 
 Datum
@@ -266,7 +384,7 @@ mse_fit_combine(PG_FUNCTION_ARGS)
 	MemoryContext ctx = agg_context(fcinfo, "mse_fit_combine");
 	RgMseState *a = PG_ARGISNULL(0) ? NULL : (RgMseState *) PG_GETARG_POINTER(0);
 	RgMseState *b = PG_ARGISNULL(1) ? NULL : (RgMseState *) PG_GETARG_POINTER(1);
-	RgMseStatus st;
+	char		err[RG_MSE_ERR_MAX];
 
 	if (b == NULL)
 	{
@@ -282,19 +400,20 @@ mse_fit_combine(PG_FUNCTION_ARGS)
 		memcpy(a, b, sz);
 		PG_RETURN_POINTER(a);
 	}
-	st = rg_mse_state_combine(a, b);
-	if (st == RG_MSE_LENGTH_MISMATCH)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("capture patterns have differing numbers of lists"),
-				 errdetail("One part of the input has %d lists and another %d.", a->k, b->k)));
-	if (st == RG_MSE_MODEL_MISMATCH)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("the model must be the same on every row"),
-				 errdetail("One part of the input asks for \"%s\" and another for \"%s\".",
-						   a->model, b->model)));
-	mse_report(st, "The count of a capture pattern would exceed the bigint range.");
+	if (a->k != b->k)
+	{
+		snprintf(err, sizeof(err), "One part of the input has %d lists and another %d.", a->k, b->k);
+		rg_mse_report(RG_MSE_LENGTH_MISMATCH, err);
+	}
+	if (rg_mse_state_same_model(a, b->model, (size_t) b->model_len) != RG_MSE_OK ||
+		!rg_mse_state_same_options(a, b))
+	{
+		snprintf(err, sizeof(err), "One part of the input asks for model \"%s\" and another for \"%s\", or their names or thresholds differ.",
+				 a->model, b->model);
+		rg_mse_report(RG_MSE_MODEL_MISMATCH, err);
+	}
+	rg_mse_report(rg_mse_state_combine(a, b),
+				  "The count of a capture pattern would exceed the bigint range.");
 	PG_RETURN_POINTER(a);
 }
 
@@ -318,19 +437,20 @@ mse_fit_deserialize(PG_FUNCTION_ARGS)
 	size_t		len = VARSIZE_ANY_EXHDR(in);
 	int			k;
 	RgMseState *s;
-	char		err[RG_MSE_ERR_MAX];
+	char		err[RG_MSE_ERR_MAX] = "The header or the length is invalid.";
 
 	if (rg_mse_state_peek(buf, len, &k) != RG_MSE_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid serialized mse_fit state")));
-	s = (RgMseState *) palloc(rg_mse_state_size(k));
-	mse_report(rg_mse_state_decode(buf, len, s, err), err);
+				 errmsg("invalid serialized mse_fit state"),
+				 errdetail("%s", err)));
+	s = (RgMseState *) palloc0(rg_mse_state_size(k));
+	rg_mse_report(rg_mse_state_decode(buf, len, s, err), err);
 	PG_RETURN_POINTER(s);
 }
 
-static bytea *
-result_datum(const RgMseResult *r)
+bytea *
+rg_mse_result_datum(const RgMseResult *r)
 {
 	size_t		sz = rg_mse_result_wire_size(r);
 	bytea	   *out = (bytea *) palloc(VARHDRSZ + sz);
@@ -340,199 +460,31 @@ result_datum(const RgMseResult *r)
 	return out;
 }
 
+/*
+ * Fit.  A table that cannot be estimated gives a summary whose status says
+ * why (mse_status), never an error, so that a grouped query returns every
+ * group.
+ */
 Datum
 mse_fit_final(PG_FUNCTION_ARGS)
 {
 	RgMseState *s;
 	RgMseModel	m;
 	RgMseResult *r;
-	RgMseStatus st;
 	char		err[RG_MSE_ERR_MAX];
 
 	(void) agg_context(fcinfo, "mse_fit_final");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();		/* no rows: no estimate */
 	s = (RgMseState *) PG_GETARG_POINTER(0);
-	mse_report(rg_mse_model_parse(s->model, (size_t) s->model_len, s->k, &m, err), err);
-	r = (RgMseResult *) palloc(rg_mse_result_size(s->k));
-	rg_mse_interrupt_hook = mse_interrupt_pending;
-	st = rg_mse_fit(s->cells, s->k, &m, r, err);
-	rg_mse_interrupt_hook = NULL;
-	mse_report(st, err);
-	PG_RETURN_BYTEA_P(result_datum(r));
-}
-
-/* ---------------------------------------------------------------------
- * The mse_result type
- * --------------------------------------------------------------------- */
-
-static RgMseResult *
-get_result(FunctionCallInfo fcinfo, int argno)
-{
-	bytea	   *in = PG_GETARG_BYTEA_PP(argno);
-	const unsigned char *buf = (const unsigned char *) VARDATA_ANY(in);
-	size_t		len = VARSIZE_ANY_EXHDR(in);
-	int			k;
-	RgMseResult *r;
-	char		err[RG_MSE_ERR_MAX];
-
-	if (rg_mse_result_peek(buf, len, &k) != RG_MSE_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("corrupt mse_result value")));
-	r = (RgMseResult *) palloc(rg_mse_result_size(k));
-	if (rg_mse_result_decode(buf, len, r, err) != RG_MSE_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("corrupt mse_result value"),
-				 errdetail("%s", err)));
-	return r;
-}
-
-Datum
-mse_result_in(PG_FUNCTION_ARGS)
-{
-	char	   *str = PG_GETARG_CSTRING(0);
-	int			k = 0;
-	RgMseResult *r;
-	RgMseStatus st;
-	char		err[RG_MSE_ERR_MAX] = "The text does not start with (lists=N, where 2 <= N <= 15.";
-
-	/* only the header is checked here; the parser below reports the rest */
-	st = rg_mse_result_text_peek(str, &k);
-	if (st == RG_MSE_SYNTAX)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type mse_result: \"%s\"", str),
-				 errdetail("%s", err)));
-	r = (RgMseResult *) palloc(rg_mse_result_size(RG_MSE_MAX_LISTS));
-	st = rg_mse_result_parse(str, r, err);
-	if (st == RG_MSE_SYNTAX)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type mse_result: \"%s\"", str),
-				 errdetail("%s", err),
-				 errhint("Write it as the output of mse_fit prints it: (lists=N, model=[...], observed=N, unobserved=X, estimate=X, aic=X, counts=[...]).")));
-	mse_report(st, err);
-	PG_RETURN_BYTEA_P(result_datum(r));
-}
-
-Datum
-mse_result_out(PG_FUNCTION_ARGS)
-{
-	RgMseResult *r = get_result(fcinfo, 0);
-	size_t		sz = rg_mse_result_text_size(r->k);
-	char	   *buf = palloc(sz);
-
-	rg_mse_result_format(r, buf, sz);
-	PG_RETURN_CSTRING(buf);
-}
-
-Datum
-mse_result_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			len = buf->len - buf->cursor;
-	const unsigned char *p = (const unsigned char *) pq_getmsgbytes(buf, len);
-	int			k;
-	RgMseResult *r;
-	RgMseStatus st;
-	char		err[RG_MSE_ERR_MAX] = "The header or the length is invalid.";
-
-	if (rg_mse_result_peek(p, (size_t) len, &k) != RG_MSE_OK)
-		mse_report(RG_MSE_BAD_BINARY, err);
-	r = (RgMseResult *) palloc(rg_mse_result_size(k));
-	st = rg_mse_result_decode(p, (size_t) len, r, err);
-	if (st != RG_MSE_OK)
-		mse_report(RG_MSE_BAD_BINARY, err);
-	mse_report(rg_mse_result_verify(r, err), err);
-	PG_RETURN_BYTEA_P(result_datum(r));
-}
-
-Datum
-mse_result_send(PG_FUNCTION_ARGS)
-{
-	RgMseResult *r = get_result(fcinfo, 0);
-	size_t		sz = rg_mse_result_wire_size(r);
-	unsigned char *wire = palloc(sz);
-	StringInfoData buf;
-
-	rg_mse_result_encode(r, wire);
-	pq_begintypsend(&buf);
-	pq_sendbytes(&buf, (const char *) wire, (int) sz);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-/* ---------------------------------------------------------------------
- * Accessors
- * --------------------------------------------------------------------- */
-
-Datum
-mse_result_estimate(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_FLOAT8(rg_mse_estimate(get_result(fcinfo, 0)));
-}
-
-Datum
-mse_result_unobserved(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_FLOAT8(get_result(fcinfo, 0)->unobserved);
-}
-
-Datum
-mse_result_observed(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_INT64(get_result(fcinfo, 0)->observed);
-}
-
-Datum
-mse_result_aic(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_FLOAT8(get_result(fcinfo, 0)->aic);
-}
-
-Datum
-mse_result_model(PG_FUNCTION_ARGS)
-{
-	RgMseResult *r = get_result(fcinfo, 0);
-	size_t		sz = 16 + 8 * (size_t) r->npairs;
-	char	   *buf = palloc(sz);
-
-	rg_mse_model_format(r, buf, sz);
-	PG_RETURN_TEXT_P(cstring_to_text(buf));
-}
-
-static double
-interval_limit(FunctionCallInfo fcinfo, int side)
-{
-	RgMseResult *r = get_result(fcinfo, 0);
-	double		level = PG_GETARG_FLOAT8(1);
-	double		limit = 0;
-	RgMseStatus st;
-	char		err[RG_MSE_ERR_MAX];
-
-	if (!(level > 0 && level < 1))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("confidence level must lie strictly between 0 and 1"),
-				 errdetail("The level given was %g.", level)));
-	rg_mse_interrupt_hook = mse_interrupt_pending;
-	st = rg_mse_profile_limit(r, level, side, &limit, err);
-	rg_mse_interrupt_hook = NULL;
-	mse_report(st, err);
-	return limit;
-}
-
-Datum
-mse_result_lower(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_FLOAT8(interval_limit(fcinfo, -1));
-}
-
-Datum
-mse_result_upper(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_FLOAT8(interval_limit(fcinfo, 1));
+	rg_mse_report(rg_mse_model_parse(s->model, (size_t) s->model_len, s->k, &m, err), err);
+	m.p_threshold = s->p_threshold;
+	r = (RgMseResult *) palloc0(rg_mse_result_size(s->k));
+	rg_mse_arm_interrupts();
+	rg_mse_report(rg_mse_fit(s->cells, s->k, &m, r, err), err);
+	r->nnames = s->nnames;
+	memcpy(r->names, s->names, sizeof(r->names));
+	PG_RETURN_BYTEA_P(rg_mse_result_datum(r));
 }
 
 /* ---------------------------------------------------------------------

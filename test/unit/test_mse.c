@@ -1,5 +1,5 @@
 /*
- * Unit tests of src/core/mse.c.
+ * Unit tests of src/core/mse_*.c (multiple systems estimation).
  *
  * Reference figures: the UK 2013 five-list data (SparseMSE UKdat_5) fitted
  * by test/oracle/mse_reference.py with statsmodels (Poisson GLM, IRLS to
@@ -16,6 +16,8 @@
 #include <cmocka.h>
 
 #include "mse.h"
+
+#include <gsl/gsl_errno.h>
 
 /* UKdat_5: LA, NG, PFNCA, GO, GP; pattern as a bit mask (bit 0 = LA) */
 static const struct
@@ -34,6 +36,40 @@ assert_rel(double got, double want, double tol)
 	if (!(fabs(got - want) <= tol * fabs(want)))
 		fail_msg("got %.17g, want %.17g (relative tolerance %g)", got, want, tol);
 }
+
+/*
+ * A summary as 0.1.0 stored it: the bytes written by the encoder of 0.1.0
+ * (src/core/mse.c at the 0.1.0 layout commit) for the UK 5-list stepwise
+ * fit.  Tables of such values must read back after the upgrade.
+ */
+static const unsigned char uk5_stored_by_010[312] = {
+	0x4d, 0x53, 0x52, 0x31, 0x00, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00, 0x06,
+	0x00, 0x01, 0x01, 0x04, 0x02, 0x04, 0x00, 0x02, 0x03, 0x04, 0x01, 0x03,
+	0x40, 0xc0, 0xbc, 0x7e, 0xc1, 0xcd, 0xe0, 0xec, 0x40, 0x5f, 0xe6, 0x4f,
+	0xf6, 0x9f, 0x73, 0x0c, 0x40, 0x30, 0x59, 0xf4, 0x43, 0x42, 0x2e, 0x2f,
+	0x40, 0x22, 0x1c, 0x9f, 0x9a, 0xbe, 0x5a, 0x7b, 0x3f, 0xb7, 0xd2, 0x53,
+	0xdb, 0x83, 0x6b, 0x8a, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x36,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0xcf, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x0f, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xe3,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x13, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x3e, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xb7, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x13,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x4c, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x3c,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x0b, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+};
 
 static RgMseState *
 uk5_state(const char *model)
@@ -144,7 +180,7 @@ test_state_wire(void **state)
 	int			k;
 
 	(void) state;
-	assert_int_equal(n, 12 + 8 + 31 * 8);
+	assert_int_equal(n, 12 + 8 + 8 + 4 + 31 * 8);
 	rg_mse_state_encode(s, buf);
 	assert_int_equal(rg_mse_state_peek(buf, n, &k), RG_MSE_OK);
 	assert_int_equal(k, 5);
@@ -161,9 +197,34 @@ test_state_wire(void **state)
 	buf[12] = '9';				/* model "9:2, 2:5" is out of range */
 	assert_int_equal(rg_mse_state_decode(buf, n, d, err), RG_MSE_BAD_MODEL);
 	buf[12] = '1';
-	buf[20] = 0x80;				/* first count negative */
+	buf[32] = 0x80;				/* first count negative */
 	assert_int_equal(rg_mse_state_decode(buf, n, d, err), RG_MSE_NEGATIVE);
 	free(buf);
+	/* with names and a threshold */
+	{
+		const char *names[5] = {"la", "ng", "pfnca", "go", "gp"};
+		size_t		lens[5] = {2, 2, 5, 2, 2};
+		const char *bad[5] = {"la", "ng", "la", "go", "gp"};
+
+		assert_int_equal(rg_mse_state_set_options(s, names, lens, 4, 0.05, err), RG_MSE_BAD_NAMES);
+		assert_int_equal(rg_mse_state_set_options(s, bad, lens, 5, 0.05, err), RG_MSE_BAD_NAMES);
+		assert_int_equal(rg_mse_state_set_options(s, names, lens, 5, 0, err), RG_MSE_BAD_THRESHOLD);
+		assert_int_equal(rg_mse_state_set_options(s, names, lens, 5, NAN, err), RG_MSE_BAD_THRESHOLD);
+		assert_int_equal(rg_mse_state_set_options(s, names, lens, 5, 0.01, err), RG_MSE_OK);
+		n = rg_mse_state_wire_size(s);
+		assert_int_equal(n, 12 + 8 + 8 + 4 + 3 + 3 + 6 + 3 + 3 + 31 * 8);
+		buf = malloc(n);
+		rg_mse_state_encode(s, buf);
+		assert_int_equal(rg_mse_state_decode(buf, n, d, err), RG_MSE_OK);
+		assert_memory_equal(d, s, rg_mse_state_size(5));
+		assert_true(rg_mse_state_same_options(s, d));
+		d->p_threshold = 0.05;
+		assert_false(rg_mse_state_same_options(s, d));
+		buf[33] = '1';			/* the first name becomes "12": all digits */
+		buf[34] = '2';
+		assert_int_equal(rg_mse_state_decode(buf, n, d, err), RG_MSE_BAD_BINARY);
+		free(buf);
+	}
 	free(s);
 	free(d);
 }
@@ -183,7 +244,7 @@ test_uk5_stepwise(void **state)
 	assert_rel(r->unobserved, 8568.990289435265, 1e-8);
 	assert_rel(rg_mse_estimate(r), 11312.990289435265, 1e-9);
 	assert_rel(r->aic, 127.59863057681207, 1e-9);
-	rg_mse_model_format(r, buf, sizeof(buf));
+	rg_mse_model_format(r, false, buf, sizeof(buf));
 	assert_string_equal(buf, "[1:2, 2:5, 3:5, 1:3, 4:5, 2:4]");
 	assert_int_equal(rg_mse_profile_interval(r, 0.95, &lo, &hi, err), RG_MSE_OK);
 	assert_rel(lo, 9907.823428061127, 1e-8);
@@ -221,7 +282,7 @@ test_exact_independence(void **state)
 {
 	/* N = 1000, p = (0.5, 0.4, 0.2): N0 = 1000 * 0.5 * 0.6 * 0.8 = 240 */
 	int64_t		cells[8] = {0, 240, 160, 160, 60, 60, 40, 40};
-	RgMseModel	m = {RG_MSE_INDEPENDENCE, 0, {{0}}};
+	RgMseModel	m = {RG_MSE_INDEPENDENCE, 0.05, 0, {{0}}};
 	RgMseResult *r = malloc(rg_mse_result_size(3));
 	char		err[RG_MSE_ERR_MAX];
 
@@ -235,9 +296,11 @@ test_exact_independence(void **state)
 
 		assert_int_equal(rg_mse_fit(c2, 2, &m, r, err), RG_MSE_OK);
 		assert_rel(rg_mse_estimate(r), 400, 1e-10);
-		/* no overlap: infinite */
+		/* no overlap: no estimate, and a status that says why */
 		c2[3] = 0;
-		assert_int_equal(rg_mse_fit(c2, 2, &m, r, err), RG_MSE_NOT_FINITE);
+		assert_int_equal(rg_mse_fit(c2, 2, &m, r, err), RG_MSE_OK);
+		assert_int_equal(r->status, RG_MSE_FIT_NO_OVERLAP);
+		assert_true(r->unobserved == 0 && r->observed == 140);
 		c2[1] = c2[2] = 0;
 		assert_int_equal(rg_mse_fit(c2, 2, &m, r, err), RG_MSE_NO_DATA);
 	}
@@ -256,10 +319,23 @@ test_fit_errors(void **state)
 	(void) state;
 	/* LA and GP share nobody */
 	assert_int_equal(rg_mse_model_parse("1:5", 3, 5, &m, err), RG_MSE_OK);
-	assert_int_equal(rg_mse_fit(s->cells, 5, &m, r, err), RG_MSE_NO_OVERLAP);
-	/* three lists with no overlap at all: the estimate does not exist */
+	assert_int_equal(rg_mse_fit(s->cells, 5, &m, r, err), RG_MSE_OK);
+	assert_int_equal(r->status, RG_MSE_FIT_NO_OVERLAP);
+	assert_int_equal(r->npairs, 1);
+	/* three lists with no overlap at all: the MLE does not exist */
 	m.kind = RG_MSE_INDEPENDENCE;
-	assert_int_not_equal(rg_mse_fit(c3, 3, &m, r, err), RG_MSE_OK);
+	m.npairs = 0;
+	assert_int_equal(rg_mse_fit(c3, 3, &m, r, err), RG_MSE_OK);
+	assert_int_equal(r->status, RG_MSE_FIT_NO_MLE);
+	/* more parameters than cells stays an error of the call */
+	assert_int_equal(rg_mse_model_parse("1:2", 3, 2, &m, err), RG_MSE_OK);
+	{
+		int64_t		c2[4] = {0, 5, 5, 5};
+
+		assert_int_equal(rg_mse_fit(c2, 2, &m, r, err), RG_MSE_SINGULAR);
+	}
+	m.kind = RG_MSE_INDEPENDENCE;
+	m.npairs = 0;
 	c3[1] = -1;
 	assert_int_equal(rg_mse_fit(c3, 3, &m, r, err), RG_MSE_NEGATIVE);
 	assert_int_equal(rg_mse_fit(c3, 1, &m, r, err), RG_MSE_TOO_FEW_LISTS);
@@ -279,13 +355,40 @@ test_result_wire(void **state)
 	int			k;
 
 	(void) state;
-	assert_int_equal(n, 12 + 2 * 6 + 8 * 5 + 8 * 31);
+	assert_int_equal(n, 24 + 2 * 6 + 8 * 5 + 8 * 31);
 	rg_mse_result_encode(r, buf);
 	assert_int_equal(rg_mse_result_peek(buf, n, &k), RG_MSE_OK);
 	assert_int_equal(k, 5);
 	assert_int_equal(rg_mse_result_decode(buf, n, d, err), RG_MSE_OK);
 	assert_memory_equal(d, r, rg_mse_result_size(5));
-	assert_int_equal(rg_mse_result_verify(d, err), RG_MSE_OK);
+
+	/* the 0.1.0 form, written by hand: "MSR1", k, npairs, pairs, figures, counts */
+	{
+		size_t		n1 = 12 + 2 * 6 + 8 * 5 + 8 * 31;
+		unsigned char *v1 = malloc(n1);
+		unsigned char *id1 = malloc(n),
+				   *id2 = malloc(n);
+
+		memcpy(v1, "MSR1", 4);
+		memcpy(v1 + 4, buf + 4, 8);
+		memcpy(v1 + 12, buf + 24, n1 - 12);
+		assert_int_equal(rg_mse_result_peek(v1, n1, &k), RG_MSE_OK);
+		assert_int_equal(rg_mse_result_decode(v1, n1, d, err), RG_MSE_OK);
+		assert_memory_equal(d, r, rg_mse_result_size(5));
+		assert_int_equal(rg_mse_result_decode(v1, n1 - 1, d, err), RG_MSE_BAD_BINARY);
+		/* equal identities */
+		rg_mse_result_identity(r, id1);
+		assert_int_equal(rg_mse_result_decode(v1, n1, d, err), RG_MSE_OK);
+		d->unobserved += 1;		/* figures do not enter the identity */
+		rg_mse_result_identity(d, id2);
+		assert_memory_equal(id1, id2, n);
+		d->cells[3] += 1;
+		rg_mse_result_identity(d, id2);
+		assert_memory_not_equal(id1, id2, n);
+		free(v1);
+		free(id1);
+		free(id2);
+	}
 
 	assert_int_equal(rg_mse_result_decode(buf, n + 1, d, err), RG_MSE_BAD_BINARY);
 	/* npairs too large for k */
@@ -293,23 +396,33 @@ test_result_wire(void **state)
 	assert_int_equal(rg_mse_result_decode(buf, n, d, err), RG_MSE_BAD_BINARY);
 	buf[11] = 6;
 	/* a pair with i == j */
-	buf[12] = 1;
-	buf[13] = 1;
+	buf[24] = 1;
+	buf[25] = 1;
 	assert_int_equal(rg_mse_result_decode(buf, n, d, err), RG_MSE_BAD_MODEL);
 	/* duplicate pair: (1,4) twice -> second pair 2:5 becomes 1:2 */
-	buf[12] = 0;
-	buf[14] = 0;
-	buf[15] = 1;
+	buf[24] = 0;
+	buf[26] = 0;
+	buf[27] = 1;
 	assert_int_equal(rg_mse_result_decode(buf, n, d, err), RG_MSE_BAD_MODEL);
 	rg_mse_result_encode(r, buf);
 	/* a NaN figure */
-	memset(buf + 24, 0xff, 8);
+	memset(buf + 36, 0xff, 8);
 	assert_int_equal(rg_mse_result_decode(buf, n, d, err), RG_MSE_NOT_FINITE);
 	rg_mse_result_encode(r, buf);
-	/* a figure that does not match the refit decodes but fails verify */
-	buf[24 + 3] ^= 0x40;
+	/* an unknown status, a status without figures that holds figures */
+	buf[15] = 9;
+	assert_int_equal(rg_mse_result_decode(buf, n, d, err), RG_MSE_BAD_BINARY);
+	buf[15] = RG_MSE_FIT_NO_MLE;
+	assert_int_equal(rg_mse_result_decode(buf, n, d, err), RG_MSE_BAD_BINARY);
+	rg_mse_result_encode(r, buf);
+	/* names announced but missing */
+	buf[23] = 5;
+	assert_int_equal(rg_mse_result_decode(buf, n, d, err), RG_MSE_BAD_BINARY);
+	rg_mse_result_encode(r, buf);
+	/* a figure that differs from a refit is kept: input never refits */
+	buf[36 + 3] ^= 0x01;
 	assert_int_equal(rg_mse_result_decode(buf, n, d, err), RG_MSE_OK);
-	assert_int_equal(rg_mse_result_verify(d, err), RG_MSE_INCONSISTENT);
+	assert_true(d->unobserved != r->unobserved);
 	rg_mse_result_encode(r, buf);
 	/* a negative count */
 	buf[n - 8] = 0x80;
@@ -318,6 +431,45 @@ test_result_wire(void **state)
 	memset(buf + n - 8 * 31, 0, 8 * 31);
 	assert_int_equal(rg_mse_result_decode(buf, n, d, err), RG_MSE_NO_DATA);
 	free(buf);
+	free(d);
+	free(r);
+	free(s);
+}
+
+static void
+test_result_010(void **state)
+{
+	RgMseState *s = uk5_state("stepwise");
+	RgMseResult *r = fit_state(s, RG_MSE_OK);
+	RgMseResult *d = malloc(rg_mse_result_size(5));
+	size_t		n = rg_mse_result_identity_size(r);
+	unsigned char *a = malloc(n),
+			   *b = malloc(n);
+	char		buf[128],
+				err[RG_MSE_ERR_MAX];
+	double		lo,
+				hi;
+	int			k;
+
+	(void) state;
+	assert_int_equal(rg_mse_result_peek(uk5_stored_by_010, sizeof(uk5_stored_by_010), &k), RG_MSE_OK);
+	assert_int_equal(rg_mse_result_decode(uk5_stored_by_010, sizeof(uk5_stored_by_010), d, err), RG_MSE_OK);
+	assert_int_equal(d->status, RG_MSE_FIT_OK);
+	assert_int_equal(d->flags, 0);
+	assert_int_equal(d->nnames, 0);
+	assert_true(d->observed == 2744);
+	assert_rel(rg_mse_estimate(d), 11312.990289435265, 1e-9);
+	rg_mse_model_format(d, true, buf, sizeof(buf));
+	assert_string_equal(buf, "[1:2, 2:5, 3:5, 1:3, 4:5, 2:4]");
+	assert_int_equal(rg_mse_profile_interval(d, 0.95, &lo, &hi, err), RG_MSE_OK);
+	assert_rel(lo, 9907.823428061127, 1e-8);
+	assert_rel(hi, 13063.794553017307, 1e-8);
+	/* equal to the same fit made today */
+	rg_mse_result_identity(r, a);
+	rg_mse_result_identity(d, b);
+	assert_memory_equal(a, b, n);
+	free(a);
+	free(b);
 	free(d);
 	free(r);
 	free(s);
@@ -338,18 +490,52 @@ test_result_text(void **state)
 	(void) state;
 	len = rg_mse_result_format(r, buf, sz);
 	assert_true((size_t) len < sz);
-	assert_true(strncmp(buf, "(lists=5, model=[1:2, 2:5, 3:5, 1:3, 4:5, 2:4], observed=2744, unobserved=8568.99028943", 87) == 0);
+	assert_true(strncmp(buf, "(lists=5, model=[1:2, 2:5, 3:5, 1:3, 4:5, 2:4], status=ok, observed=2744, unobserved=8568.99028943", 97) == 0);
 	assert_int_equal(rg_mse_result_text_peek(buf, &k), RG_MSE_OK);
 	assert_int_equal(k, 5);
 	assert_int_equal(rg_mse_result_parse(buf, d, err), RG_MSE_OK);
 	assert_int_equal(d->npairs, 6);
 	assert_rel(d->unobserved, r->unobserved, 1e-12);
+	assert_true(d->deviance == r->deviance && d->intercept_se == r->intercept_se);
+	assert_true(d->flags == 0 && d->status == RG_MSE_FIT_OK);
 	assert_true(memcmp(d->cells, r->cells, sizeof(int64_t) * 32) == 0);
+	/* the 0.1.0 form: no refit, the interval refits when asked */
+	assert_int_equal(rg_mse_result_parse("(lists=5, model=[1:2, 2:5, 3:5, 1:3, 4:5, 2:4], observed=2744, unobserved=8568.99028943522, estimate=11312.9902894352, aic=127.598630576813, counts=[54, 463, 15, 995, 19, 62, 1, 695, 3, 19, 1, 76, 0, 4, 1, 316, 0, 1, 0, 11, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0])",
+										 d, err), RG_MSE_OK);
+	assert_int_equal(d->flags, RG_MSE_NEED_REFIT);
+	{
+		double		lo,
+					hi;
+
+		assert_int_equal(rg_mse_profile_interval(d, 0.95, &lo, &hi, err), RG_MSE_OK);
+		assert_rel(lo, 9907.823428061127, 1e-8);
+		assert_rel(hi, 13063.794553017307, 1e-8);
+	}
+	/* names and a status without figures */
+	assert_int_equal(rg_mse_result_parse("(lists=2, names=[police, ngo], model=[], status=no_overlap, observed=30, counts=[10, 20, 0])",
+										 d, err), RG_MSE_OK);
+	assert_int_equal(d->status, RG_MSE_FIT_NO_OVERLAP);
+	assert_string_equal(d->names[1], "ngo");
+	len = rg_mse_result_format(d, buf, sz);
+	assert_string_equal(buf, "(lists=2, names=[police, ngo], model=[], status=no_overlap, observed=30, counts=[10, 20, 0])");
+	assert_int_equal(rg_mse_result_parse("(lists=2, names=[police, police], model=[], status=no_overlap, observed=30, counts=[10, 20, 0])",
+										 d, err), RG_MSE_BAD_NAMES);
+	assert_int_equal(rg_mse_result_parse("(lists=2, names=[police, 12], model=[], status=no_overlap, observed=30, counts=[10, 20, 0])",
+										 d, err), RG_MSE_BAD_NAMES);
+	assert_int_equal(rg_mse_result_parse("(lists=2, model=[], status=maybe, observed=30, counts=[10, 20, 0])",
+										 d, err), RG_MSE_SYNTAX);
+	assert_int_equal(rg_mse_result_parse("(lists=2, model=[], status=no_overlap, observed=31, counts=[10, 20, 0])",
+										 d, err), RG_MSE_INCONSISTENT);
+	len = rg_mse_result_format(r, buf, sz);
 
 	assert_int_equal(rg_mse_result_parse("(lists=2, model=[], observed=3, unobserved=1, estimate=4, aic=1, counts=[1, 1])",
 										 d, err), RG_MSE_SYNTAX);
-	assert_int_equal(rg_mse_result_parse("(lists=2, model=[], observed=3, unobserved=1, estimate=4, aic=12.2, counts=[1, 1, 1])",
+	assert_int_equal(rg_mse_result_parse("(lists=2, model=[], observed=3, unobserved=1, estimate=5, aic=12.2, counts=[1, 1, 1])",
 										 d, err), RG_MSE_INCONSISTENT);
+	assert_int_equal(rg_mse_result_parse("(lists=2, model=[], observed=4, unobserved=1, estimate=5, aic=12.2, counts=[1, 1, 1])",
+										 d, err), RG_MSE_INCONSISTENT);
+	assert_int_equal(rg_mse_result_parse("(lists=2, model=[], observed=3, unobserved=1, estimate=4, aic=12.2, counts=[1, 1, 1])",
+										 d, err), RG_MSE_OK);
 	assert_int_equal(rg_mse_result_parse("(lists=2, model=[], observed=3, unobserved=1, estimate=4, aic=0x1p3, counts=[1, 1, 1])",
 										 d, err), RG_MSE_SYNTAX);
 	assert_int_equal(rg_mse_result_parse("(lists=2, model=[], observed=3, unobserved=inf, estimate=4, aic=1, counts=[1, 1, 1])",
@@ -367,6 +553,80 @@ test_result_text(void **state)
 	free(d);
 	free(r);
 	free(s);
+}
+
+/* Fienberg and Rinaldo's test, on tables whose answer is known by hand */
+static void
+test_mle_exists(void **state)
+{
+	char		err[RG_MSE_ERR_MAX];
+	bool		ok;
+	/* three lists, everyone on exactly one: the MLE does not exist */
+	int64_t		singles[8] = {0, 10, 10, 0, 10, 0, 0, 0};
+	/* only the triple cell empty: it exists */
+	int64_t		notriple[8] = {0, 10, 10, 5, 10, 5, 5, 0};
+	RgMseState *s = uk5_state("stepwise");
+	const uint8_t uk_model[6][2] = {{0, 1}, {1, 4}, {2, 4}, {0, 2}, {3, 4}, {1, 3}};
+	const uint8_t no_overlap[1][2] = {{0, 4}};
+	/* a pair whose lists overlap only in the triple cell, which is empty */
+	const uint8_t p12[1][2] = {{0, 1}};
+	int64_t		only_triple[8] = {0, 10, 10, 0, 10, 5, 5, 2};
+
+	(void) state;
+	assert_int_equal(rg_mse_mle_exists(singles, 3, NULL, 0, &ok, err), RG_MSE_OK);
+	assert_false(ok);
+	assert_int_equal(rg_mse_mle_exists(notriple, 3, NULL, 0, &ok, err), RG_MSE_OK);
+	assert_true(ok);
+	assert_int_equal(rg_mse_mle_exists(s->cells, 5, uk_model, 6, &ok, err), RG_MSE_OK);
+	assert_true(ok);
+	assert_int_equal(rg_mse_mle_exists(s->cells, 5, no_overlap, 1, &ok, err), RG_MSE_OK);
+	assert_false(ok);
+	/*
+	 * lists 1 and 2 meet only in the triple cell (2 people): 1:2 exists;
+	 * with the triple cell empty they never meet and it cannot
+	 */
+	assert_int_equal(rg_mse_mle_exists(only_triple, 3, p12, 1, &ok, err), RG_MSE_OK);
+	assert_true(ok);
+	only_triple[7] = 0;
+	assert_int_equal(rg_mse_mle_exists(only_triple, 3, p12, 1, &ok, err), RG_MSE_OK);
+	assert_false(ok);
+	/*
+	 * only the three pair cells observed: their rows alone have rank 3 < 4,
+	 * so the linear program decides.  By hand: the margins force the
+	 * triple cell to equal the sum of the single cells, and single cells of
+	 * e, pair cells of 5 - 2e and a triple cell of 3e (e small) are positive
+	 * with the data's margins, so the MLE exists (R's glm(family = poisson)
+	 * converges, unobserved 0.7735027)
+	 */
+	{
+		int64_t		pairs_only[8] = {0, 0, 0, 5, 0, 5, 5, 0};
+		RgMseModel	m = {RG_MSE_INDEPENDENCE, 0.05, 0, {{0}}};
+		RgMseResult *r = malloc(rg_mse_result_size(3));
+
+		assert_int_equal(rg_mse_mle_exists(pairs_only, 3, NULL, 0, &ok, err), RG_MSE_OK);
+		assert_true(ok);
+		assert_int_equal(rg_mse_fit(pairs_only, 3, &m, r, err), RG_MSE_OK);
+		assert_int_equal(r->status, RG_MSE_FIT_OK);
+		assert_rel(r->unobserved, 0.7735027, 1e-6);
+		free(r);
+	}
+	free(s);
+}
+
+/* Petersen with counts of 1e13: 100e12 * 80e12 / 20e12 = 400e12 */
+static void
+test_huge(void **state)
+{
+	int64_t		c2[4] = {0, 80000000000000, 60000000000000, 20000000000000};
+	RgMseModel	m = {RG_MSE_STEPWISE, 0.05, 0, {{0}}};
+	RgMseResult *r = malloc(rg_mse_result_size(2));
+	char		err[RG_MSE_ERR_MAX];
+
+	(void) state;
+	assert_int_equal(rg_mse_fit(c2, 2, &m, r, err), RG_MSE_OK);
+	assert_int_equal(r->status, RG_MSE_FIT_OK);
+	assert_rel(rg_mse_estimate(r), 400e12, 1e-12);
+	free(r);
 }
 
 static void
@@ -399,9 +659,13 @@ main(void)
 		cmocka_unit_test(test_exact_independence),
 		cmocka_unit_test(test_fit_errors),
 		cmocka_unit_test(test_result_wire),
+		cmocka_unit_test(test_result_010),
 		cmocka_unit_test(test_result_text),
+		cmocka_unit_test(test_mle_exists),
+		cmocka_unit_test(test_huge),
 		cmocka_unit_test(test_chapman),
 	};
 
+	gsl_set_error_handler_off();
 	return cmocka_run_group_tests_name("mse", tests, NULL, NULL);
 }

@@ -1,0 +1,24 @@
+/*
+ * capture_recapture.h - shared by the fmgr adapters of multiple systems
+ * estimation (capture_recapture.c: the aggregate; mse_result.c: the type).
+ */
+#ifndef RG_CAPTURE_RECAPTURE_H
+#define RG_CAPTURE_RECAPTURE_H
+
+#include "recording_gap.h"
+
+#include "core/mse.h"
+
+/*
+ * The one mapping of core statuses to errors: raise the ERROR for a failed
+ * core call, with err as errdetail.  Returns only for RG_MSE_OK.
+ */
+extern void rg_mse_report(RgMseStatus st, const char *err);
+
+/* Let the core's long loops see a pending cancel (see mse.h). */
+extern void rg_mse_arm_interrupts(void);
+
+/* The summary as a varlena: its binary form (src/core/mse.h). */
+extern bytea *rg_mse_result_datum(const RgMseResult *r);
+
+#endif							/* RG_CAPTURE_RECAPTURE_H */
