@@ -150,7 +150,10 @@ def catalog():
 
 
 def check_stmt(expr_sql, from_sql, label):
-    return ("SELECT CASE WHEN bool_or(r::text ~ '\\mNaN\\M') THEN %s ELSE 'ok' END FROM (SELECT %s AS r%s) s;"
+    # an SVG document repeats its labels as text: only its markup (attribute
+    # values, where its numbers are) must not hold a NaN
+    return ("SELECT CASE WHEN bool_or(CASE WHEN r::text LIKE '<?xml%%' THEN r::text ~ '=\"[^\"]*\\mNaN\\M'"
+            " ELSE r::text ~ '\\mNaN\\M' END) THEN %s ELSE 'ok' END FROM (SELECT %s AS r%s) s;"
             % (q("NAN-RESULT " + label), expr_sql, from_sql))
 
 

@@ -1,0 +1,505 @@
+/*
+ * ratio_chart.c - the ratio chart layout of ratio_chart.h.
+ */
+#include "ratio_chart.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "binomial.h"
+
+#define MARGIN_LEFT   72
+#define MARGIN_TOP    48
+#define MARGIN_BOTTOM 56
+#define LEGEND_WIDTH  196
+
+/* Okabe & Ito (2008), "Color Universal Design": yellow last, as it is pale */
+const char *const rg_ratio_palette[RG_SVG_MAX_SERIES] = {
+	"#0072b2", "#d55e00", "#009e73", "#cc79a7",
+	"#e69f00", "#56b4e9", "#000000", "#f0e442"
+};
+
+void
+rg_ratio_options_default(RgRatioOptions *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->width = 800;
+	o->height = 500;
+}
+
+static int
+cmp_series(const RgRatioRow *x, const RgRatioRow *y)
+{
+	size_t		n;
+	int			r;
+
+	if ((x->series == NULL) != (y->series == NULL))
+		return x->series == NULL ? -1 : 1;
+	if (x->series == NULL)
+		return 0;
+	n = x->series_len < y->series_len ? x->series_len : y->series_len;
+	r = n ? memcmp(x->series, y->series, n) : 0;
+	if (r)
+		return r < 0 ? -1 : 1;
+	if (x->series_len != y->series_len)
+		return x->series_len < y->series_len ? -1 : 1;
+	return 0;
+}
+
+static int
+cmp_row(const void *a, const void *b)
+{
+	const RgRatioRow *x = a,
+			   *y = b;
+	int			r = cmp_series(x, y);
+
+	if (r)
+		return r;
+	if (x->period != y->period)
+		return x->period < y->period ? -1 : 1;
+	/* counts last: the sum does not depend on it, but keep qsort total */
+	for (int i = 0; i < 4; i++)
+	{
+		int64_t		p = rg_counts_field(&x->c, i),
+					q = rg_counts_field(&y->c, i);
+
+		if (p != q)
+			return p < q ? -1 : 1;
+	}
+	return 0;
+}
+
+static int
+cmp_int32(const void *a, const void *b)
+{
+	int32_t		x = *(const int32_t *) a,
+				y = *(const int32_t *) b;
+
+	return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+RgSvgStatus
+rg_ratio_rows_merge(RgRatioRow *rows, size_t *k)
+{
+	size_t		out = 0;
+
+	for (size_t i = 0; i < *k; i++)
+		if (rg_counts_check(&rows[i].c, NULL) != RG_OK || rows[i].c.referrals > RG_STAT_MAX_COUNT)
+			return RG_SVG_BAD_COUNTS;
+	if (*k > 1)
+		qsort(rows, *k, sizeof(RgRatioRow), cmp_row);
+	for (size_t i = 0; i < *k; i++)
+	{
+		if (out > 0 && cmp_series(&rows[out - 1], &rows[i]) == 0 &&
+			rows[out - 1].period == rows[i].period)
+		{
+			if (rg_counts_add(&rows[out - 1].c, &rows[i].c, &rows[out - 1].c) != RG_OK ||
+				rows[out - 1].c.referrals > RG_STAT_MAX_COUNT)
+				return RG_SVG_OVERFLOW;
+			continue;
+		}
+		rows[out++] = rows[i];
+	}
+	*k = out;
+	return RG_SVG_OK;
+}
+
+typedef struct Map
+{
+	double		x0,
+				x1,
+				y0,
+				y1,
+				xmin,
+				xmax,
+				ymin,
+				ymax;
+} Map;
+
+static double
+px(const Map *m, double x)
+{
+	if (m->xmax == m->xmin)
+		return (m->x0 + m->x1) / 2;
+	return m->x0 + (x - m->xmin) / (m->xmax - m->xmin) * (m->x1 - m->x0);
+}
+
+static double
+py(const Map *m, double y)
+{
+	return m->y1 - (y - m->ymin) / (m->ymax - m->ymin) * (m->y1 - m->y0);
+}
+
+static void
+date_text(RgSvg *s, int32_t days)
+{
+	int			y,
+				mo,
+				d;
+
+	rg_svg_date(days, &y, &mo, &d);
+	rg_svg_int(s, y);
+	rg_svg_printf(s, "-%s%d-%s%d", mo < 10 ? "0" : "", mo, d < 10 ? "0" : "", d);
+}
+
+static void
+title_text(RgSvg *s, const RgRatioOptions *o)
+{
+	if (o->title)
+		rg_svg_text(s, o->title, o->title_len, RG_SVG_MAX_LABEL_CHARS);
+	else
+		rg_svg_str(s, "Recording ratio per period");
+}
+
+static void
+series_name(RgSvg *s, const RgRatioRow *r, size_t max_chars)
+{
+	if (r->series)
+		rg_svg_text(s, r->series, r->series_len, max_chars);
+	else
+		rg_svg_str(s, "(no series)");
+}
+
+/* One point of a series after adding its rows. */
+typedef struct Point
+{
+	int32_t		period;
+	RgCounts	c;
+	double		ratio,
+				lo,
+				hi;				/* only when c.referrals > 0 */
+} Point;
+
+RgSvgStatus
+rg_ratio_chart_svg(RgRatioRow *rows, size_t k, const RgRatioOptions *o, RgSvg *s,
+				   const char **bad_option, size_t *nseries_out)
+{
+	size_t		start[RG_SVG_MAX_SERIES + 1];	/* first row of each series */
+	size_t		nseries = 0,
+				npoints = 0,
+				nref = 0;
+	int32_t		pmin = INT32_MAX,
+				pmax = INT32_MIN;
+	double		ymin_d = 1.0,
+				ymax_d = 0.0,
+				ystep;
+	Map			m;
+	int			w = o->width,
+				h = o->height;
+	const char *dummy;
+
+	if (bad_option == NULL)
+		bad_option = &dummy;
+	*bad_option = NULL;
+	if (nseries_out)
+		*nseries_out = 0;
+	if (w < 300 || w > 4000)
+		return (*bad_option = "width", RG_SVG_BAD_OPTION);
+	if (h < 200 || h > 4000)
+		return (*bad_option = "height", RG_SVG_BAD_OPTION);
+	if (o->has_threshold && !(o->threshold >= 0.0 && o->threshold <= 1.0))
+		return (*bad_option = "threshold", RG_SVG_BAD_OPTION);
+
+	for (size_t i = 0; i < k; i++)
+		if (rg_counts_check(&rows[i].c, NULL) != RG_OK || rows[i].c.referrals > RG_STAT_MAX_COUNT)
+			return RG_SVG_BAD_COUNTS;
+	{
+		RgSvgStatus ms = rg_ratio_rows_merge(rows, &k);
+
+		if (ms != RG_SVG_OK)
+			return ms;
+	}
+
+	/* count the series of the merged rows (sorted by series) */
+	for (size_t i = 0; i < k; i++)
+	{
+		if (i > 0 && cmp_series(&rows[i - 1], &rows[i]) == 0)
+			continue;
+		if (nseries == RG_SVG_MAX_SERIES)
+		{
+			/* count them all, for the message */
+			size_t		more = nseries + 1;
+
+			for (size_t j = i + 1; j < k; j++)
+				if (cmp_series(&rows[j - 1], &rows[j]) != 0)
+					more++;
+			if (nseries_out)
+				*nseries_out = more;
+			return RG_SVG_TOO_MANY_SERIES;
+		}
+		start[nseries++] = i;
+	}
+	start[nseries] = k;
+	if (nseries_out)
+		*nseries_out = nseries;
+	npoints = k;
+	if (npoints > RG_SVG_MAX_POINTS)
+		return RG_SVG_TOO_MANY_POINTS;
+
+	for (size_t i = 0; i < k; i++)
+	{
+		const RgCounts *c = &rows[i].c;
+		double		lo,
+					hi,
+					dummy2;
+
+		if (rows[i].period < pmin)
+			pmin = rows[i].period;
+		if (rows[i].period > pmax)
+			pmax = rows[i].period;
+		if (c->referrals == 0)
+			continue;
+		nref++;
+		if (rg_binom_ci(c->recorded, c->referrals, 0.95, RG_CI_WILSON, &lo, &dummy2) != RG_STAT_OK ||
+			rg_binom_ci(c->recorded + c->unknown, c->referrals, 0.95, RG_CI_WILSON, &dummy2, &hi) != RG_STAT_OK)
+			return RG_SVG_NUMERIC;
+		ymin_d = fmin(ymin_d, lo);
+		ymax_d = fmax(ymax_d, hi);
+	}
+	if (nref == 0)
+	{
+		rg_svg_printf(s,
+					  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+					  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+					  "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\" "
+					  "role=\"img\" aria-labelledby=\"rg-title\">\n<title id=\"rg-title\">",
+					  w, h, w, h);
+		title_text(s, o);
+		rg_svg_printf(s, "</title>\n<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n"
+					  "<text x=\"%d\" y=\"28\" font-size=\"16\" font-weight=\"bold\">", w, h, MARGIN_LEFT);
+		title_text(s, o);
+		rg_svg_printf(s, "</text>\n<text class=\"no-data\" x=\"%d\" y=\"%d\" font-size=\"20\" "
+					  "text-anchor=\"middle\" fill=\"#4d4d4d\">no data</text>\n"
+					  "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#4d4d4d\">%s</text>\n</svg>\n",
+					  w / 2, h / 2, w / 2, h / 2 + 24,
+					  k == 0 ? "no rows" : "no period has referrals");
+		return s->status;
+	}
+	if (o->has_threshold)
+	{
+		ymin_d = fmin(ymin_d, o->threshold);
+		ymax_d = fmax(ymax_d, o->threshold);
+	}
+	ystep = rg_svg_nice_step(fmax(ymax_d - ymin_d, 0.05), 5);
+	m.ymin = fmax(0.0, floor(ymin_d / ystep + 1e-9) * ystep);
+	m.ymax = fmin(1.0, ceil(ymax_d / ystep - 1e-9) * ystep);
+	if (m.ymax <= m.ymin)
+	{
+		m.ymin = fmax(0.0, m.ymin - ystep);
+		m.ymax = fmin(1.0, m.ymax + ystep);
+	}
+	m.xmin = pmin;
+	m.xmax = pmax;
+	m.x0 = MARGIN_LEFT + 12;
+	m.x1 = w - LEGEND_WIDTH - 12;
+	m.y0 = MARGIN_TOP;
+	m.y1 = h - MARGIN_BOTTOM;
+
+	rg_svg_printf(s,
+				  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+				  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+				  "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\" "
+				  "role=\"img\" aria-labelledby=\"rg-title\">\n<title id=\"rg-title\">",
+				  w, h, w, h);
+	title_text(s, o);
+	rg_svg_printf(s, "</title>\n<desc>Recording ratio per period of %D series, with 95%% Wilson "
+				  "intervals (worst-case lower to best-case upper limit).</desc>\n"
+				  "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n"
+				  "<text x=\"%d\" y=\"28\" font-size=\"16\" font-weight=\"bold\">",
+				  (int64_t) nseries, w, h, MARGIN_LEFT);
+	title_text(s, o);
+	rg_svg_str(s, "</text>\n");
+
+	/* grid and y axis */
+	{
+		int			yd = rg_svg_step_decimals(ystep);
+		long		i0 = (long) ceil(m.ymin / ystep - 1e-9),
+					i1 = (long) floor(m.ymax / ystep + 1e-9);
+
+		rg_svg_str(s, "<g class=\"grid\" stroke=\"#e5e5e5\" stroke-width=\"1\">\n");
+		for (long i = i0; i <= i1; i++)
+			rg_svg_printf(s, "<line x1=\"%d\" y1=\"%f\" x2=\"%f\" y2=\"%f\"/>\n",
+						  MARGIN_LEFT, py(&m, i * ystep), m.x1 + 12, py(&m, i * ystep));
+		rg_svg_printf(s, "</g>\n<g class=\"axes\" stroke=\"#000000\" stroke-width=\"1\">\n"
+					  "<line x1=\"%d\" y1=\"%f\" x2=\"%f\" y2=\"%f\"/>\n"
+					  "<line x1=\"%d\" y1=\"%f\" x2=\"%d\" y2=\"%f\"/>\n</g>\n"
+					  "<g class=\"yticks\" text-anchor=\"end\">\n",
+					  MARGIN_LEFT, m.y1, m.x1 + 12, m.y1, MARGIN_LEFT, m.y0, MARGIN_LEFT, m.y1);
+		for (long i = i0; i <= i1; i++)
+		{
+			double		y = py(&m, i * ystep);
+
+			rg_svg_printf(s, "<line x1=\"%d\" y1=\"%f\" x2=\"%d\" y2=\"%f\" stroke=\"#000000\"/>"
+						  "<text x=\"%d\" y=\"%f\">",
+						  MARGIN_LEFT - 5, y, MARGIN_LEFT, y, MARGIN_LEFT - 8, y + 4);
+			rg_svg_num(s, i * ystep, yd);
+			rg_svg_str(s, "</text>\n");
+		}
+		rg_svg_str(s, "</g>\n");
+	}
+
+	/* x ticks: the distinct periods, thinned to at most 8 labels */
+	{
+		int32_t		periods[RG_SVG_MAX_POINTS];
+		size_t		np = 0,
+					every;
+
+		for (size_t i = 0; i < k; i++)
+			periods[i] = rows[i].period;
+		if (k > 1)
+			qsort(periods, k, sizeof(int32_t), cmp_int32);
+		for (size_t i = 0; i < k; i++)
+			if (np == 0 || periods[np - 1] != periods[i])
+				periods[np++] = periods[i];
+		every = (np + 7) / 8;
+		rg_svg_str(s, "<g class=\"xticks\" text-anchor=\"middle\">\n");
+		for (size_t j = 0; j < np; j += every)
+		{
+			double		x = px(&m, periods[j]);
+
+			rg_svg_printf(s, "<line x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\" stroke=\"#000000\"/>"
+						  "<text x=\"%f\" y=\"%f\">", x, m.y1, x, m.y1 + 5, x, m.y1 + 18);
+			date_text(s, periods[j]);
+			rg_svg_str(s, "</text>\n");
+		}
+		rg_svg_str(s, "</g>\n");
+		rg_svg_printf(s, "<text class=\"xtitle\" x=\"%f\" y=\"%f\" text-anchor=\"middle\">Period</text>\n"
+					  "<text class=\"ytitle\" transform=\"translate(18 %f) rotate(-90)\" "
+					  "text-anchor=\"middle\">Recorded / referrals</text>\n",
+					  (m.x0 + m.x1) / 2, m.y1 + 40, (m.y0 + m.y1) / 2);
+	}
+
+	rg_svg_printf(s, "<g id=\"rg-plot\" data-x0=\"%f\" data-x1=\"%f\" data-y0=\"%f\" data-y1=\"%f\" "
+				  "data-xmin=\"%D\" data-xmax=\"%D\" data-ymin=\"%6\" data-ymax=\"%6\">\n",
+				  m.x0, m.x1, m.y0, m.y1, (int64_t) pmin, (int64_t) pmax, m.ymin, m.ymax);
+	if (o->has_threshold)
+		rg_svg_printf(s, "<line class=\"threshold\" x1=\"%d\" y1=\"%f\" x2=\"%f\" y2=\"%f\" "
+					  "stroke=\"%s\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n",
+					  MARGIN_LEFT, py(&m, o->threshold), m.x1 + 12, py(&m, o->threshold),
+					  RG_RATIO_COLOUR_THRESHOLD);
+
+	/* per series: band, then line, then markers */
+	for (size_t si = 0; si < nseries; si++)
+	{
+		const char *colour = rg_ratio_palette[si];
+		size_t		a = start[si],
+					b = start[si + 1];
+
+		rg_svg_printf(s, "<g class=\"series\" data-index=\"%D\" data-colour=\"%s\"><title>",
+					  (int64_t) si, colour);
+		series_name(s, &rows[a], RG_SVG_MAX_LABEL_CHARS);
+		rg_svg_str(s, "</title>\n");
+		/* bands: one polygon per run of periods with referrals */
+		for (size_t i = a; i < b;)
+		{
+			size_t		j = i;
+
+			if (rows[i].c.referrals == 0)
+			{
+				i++;
+				continue;
+			}
+			while (j < b && rows[j].c.referrals > 0)
+				j++;
+			rg_svg_printf(s, "<path class=\"band\" fill=\"%s\" fill-opacity=\"0.18\" stroke=\"%s\" "
+						  "stroke-opacity=\"0.18\" d=\"", colour, colour);
+			for (size_t t = i; t < j; t++)
+			{
+				const RgCounts *c = &rows[t].c;
+				double		lo,
+							d2;
+
+				(void) rg_binom_ci(c->recorded, c->referrals, 0.95, RG_CI_WILSON, &lo, &d2);
+				rg_svg_printf(s, "%s%f %f", t == i ? "M" : " L", px(&m, rows[t].period), py(&m, lo));
+			}
+			for (size_t t = j; t-- > i;)
+			{
+				const RgCounts *c = &rows[t].c;
+				double		hi,
+							d2;
+
+				(void) rg_binom_ci(c->recorded + c->unknown, c->referrals, 0.95, RG_CI_WILSON, &d2, &hi);
+				rg_svg_printf(s, " L%f %f", px(&m, rows[t].period), py(&m, hi));
+			}
+			rg_svg_str(s, " Z\"/>\n");
+			i = j;
+		}
+		/* the line: a new subpath after each gap */
+		rg_svg_printf(s, "<path class=\"line\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\" d=\"", colour);
+		{
+			int			pen = 0;
+
+			for (size_t t = a; t < b; t++)
+			{
+				const RgCounts *c = &rows[t].c;
+
+				if (c->referrals == 0)
+				{
+					pen = 0;
+					continue;
+				}
+				rg_svg_printf(s, "%s%f %f", pen ? " L" : (t == a ? "M" : " M"),
+							  px(&m, rows[t].period), py(&m, (double) c->recorded / (double) c->referrals));
+				pen = 1;
+			}
+		}
+		rg_svg_str(s, "\"/>\n");
+		for (size_t t = a; t < b; t++)
+		{
+			const RgCounts *c = &rows[t].c;
+
+			if (c->referrals == 0)
+				continue;
+			rg_svg_printf(s, "<circle class=\"point\" cx=\"%f\" cy=\"%f\" r=\"3\" fill=\"%s\" "
+						  "data-period=\"", px(&m, rows[t].period),
+						  py(&m, (double) c->recorded / (double) c->referrals), colour);
+			date_text(s, rows[t].period);
+			rg_svg_printf(s, "\" data-referrals=\"%D\" data-recorded=\"%D\" data-unknown=\"%D\"><title>",
+						  c->referrals, c->recorded, c->unknown);
+			date_text(s, rows[t].period);
+			rg_svg_printf(s, ": %D of %D recorded", c->recorded, c->referrals);
+			if (c->unknown > 0)
+				rg_svg_printf(s, ", %D unknown", c->unknown);
+			rg_svg_str(s, "</title></circle>\n");
+		}
+		rg_svg_str(s, "</g>\n");
+	}
+	rg_svg_str(s, "</g>\n");
+
+	/* legend */
+	{
+		double		lx = w - LEGEND_WIDTH + 16,
+					ly = MARGIN_TOP + 8;
+
+		rg_svg_str(s, "<g class=\"legend\" font-size=\"11\">\n");
+		for (size_t si = 0; si < nseries; si++)
+		{
+			rg_svg_printf(s, "<rect x=\"%f\" y=\"%f\" width=\"20\" height=\"10\" fill=\"%s\" "
+						  "fill-opacity=\"0.18\"/><line x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\" "
+						  "stroke=\"%s\" stroke-width=\"2\"/><text x=\"%f\" y=\"%f\">",
+						  lx, ly - 5, rg_ratio_palette[si], lx, ly, lx + 20, ly,
+						  rg_ratio_palette[si], lx + 26, ly + 4);
+			series_name(s, &rows[start[si]], 24);
+			rg_svg_str(s, "</text>\n");
+			ly += 18;
+		}
+		if (o->has_threshold)
+		{
+			rg_svg_printf(s, "<line x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\" stroke=\"%s\" "
+						  "stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
+						  "<text x=\"%f\" y=\"%f\">Threshold %3</text>\n",
+						  lx, ly, lx + 20, ly, RG_RATIO_COLOUR_THRESHOLD, lx + 26, ly + 4,
+						  o->threshold);
+			ly += 18;
+		}
+		rg_svg_printf(s, "<text x=\"%f\" y=\"%f\">Band: 95%% Wilson interval</text>\n"
+					  "<text x=\"%f\" y=\"%f\">Line: worst case (unknown</text>\n"
+					  "<text x=\"%f\" y=\"%f\">counted as not recorded)</text>\n"
+					  "<text x=\"%f\" y=\"%f\">Gap: no referrals</text>\n",
+					  lx, ly + 6, lx, ly + 22, lx, ly + 36, lx, ly + 52);
+		rg_svg_str(s, "</g>\n");
+	}
+	rg_svg_str(s, "</svg>\n");
+	return s->status;
+}
