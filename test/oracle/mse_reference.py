@@ -21,8 +21,11 @@ the 2^k - 1 observable patterns c; the unobserved count is exp(b0).
 Stepwise rule (Silverman): start from main effects; among interactions not
 yet in the model whose two lists share at least one observed individual,
 take the one with the lowest AIC (first in (1,2), (1,3), ..., (2,3), ...
-order on ties); stop if that AIC is not below the current one, or if the
-Wald p-value of the new term exceeds 0.05.
+order on ties); stop if that AIC is not below the current one, if the
+Wald p-value of the new term exceeds 0.05, or if the model would have as
+many parameters as the table has cells.  The documented rule also leaves
+out a candidate whose MLE does not exist (a linear-programming test); this
+reference does not re-implement that test.
 
 Profile interval: for a fixed unobserved count N0 the model is fitted with
 offset log N0 and no intercept; D(N0) is its deviance.  The interval is
@@ -74,6 +77,9 @@ def stepwise(k, pats, y):
              if y[(pats[:, i - 1] == 1) & (pats[:, j - 1] == 1)].sum() > 0]
     while True:
         best = None
+        # stop when the model would have as many parameters as cells
+        if 1 + k + len(pairs) + 1 >= len(y):
+            return pairs, cur
         for c in cands:
             if c in pairs:
                 continue
