@@ -1,6 +1,7 @@
 -- bench/setup.sql - the benchmark's data, built by bench/run.
 -- psql variables: rows (referrals), summaries (stored summaries),
--- calls (rows of each per-call table).  Deterministic: setseed.
+-- calls (rows of each per-call table), pvals (p-values for p_adjust).
+-- Deterministic: setseed.
 \set ON_ERROR_STOP 1
 CREATE EXTENSION pg_prewarm;
 SELECT setseed(0.2015);
@@ -53,6 +54,21 @@ CREATE UNLOGGED TABLE calls_100000 AS
 SELECT 100000::bigint AS n, make_recording_stats(100000, floor(random() * 100001)::bigint) AS s
 FROM generate_series(1, :calls);
 
+-- p-values for p_adjust: :pvals of them, skewed towards 0 (a few small
+-- p-values among many large ones, as from a test per unit), 43 groups.
+CREATE UNLOGGED TABLE pvals AS
+SELECT g AS id, g % 43 AS grp, random() ^ 3 AS p
+FROM generate_series(1, :pvals) AS g;
+
+-- 5,000 synthetic units for a large funnel plot: 20 to 2,019 referrals,
+-- ratios between 0.25 and 0.35, every 13th with 5 unknowns.
+CREATE UNLOGGED TABLE units_5000 AS
+SELECT 'unit ' || g AS label,
+	   make_recording_stats(20 + (g * 7919) % 2000,
+							((g * 7919) % 2000 + 20) * (25 + g % 11) / 100,
+							CASE WHEN g % 13 = 0 THEN 5 ELSE 0 END) AS s
+FROM generate_series(1, 5000) AS g;
+
 -- Parallel plans get exactly two workers when asked for.
 ALTER TABLE referral SET (parallel_workers = 2);
-VACUUM (FREEZE, ANALYZE) referral, summary, calls_10, calls_1000, calls_100000;
+VACUUM (FREEZE, ANALYZE) referral, summary, calls_10, calls_1000, calls_100000, pvals, units_5000;

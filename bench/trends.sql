@@ -7,6 +7,9 @@
 -- rows (default 2,000,000) referral rows over 43 forces and 8 quarters.
 -- Each query runs once untimed, then 5 times; the median wall time is
 -- reported with its ratio to the baseline.  Uses the installed extension.
+-- A standalone check for a database of your own: the figures of record
+-- (p_adjust, trend_p_value and funnel_tau2 per force, the per-force
+-- report) come from bench/run, see bench/README.md.
 \set ON_ERROR_STOP on
 \if :{?rows}
 \else
