@@ -56,7 +56,7 @@ coverage-report:
 	$(COVERAGE_GCOVR) --txt $(COVERAGE_DIR)/lines.txt
 	$(COVERAGE_GCOVR) --branches --txt $(COVERAGE_DIR)/branches.txt
 	$(COVERAGE_GCOVR) --html-details $(COVERAGE_DIR)/index.html
-	$(COVERAGE_GCOVR) --print-summary --txt /dev/null | grep -E '^(lines|branches):' | tee $(COVERAGE_DIR)/summary.txt
+	$(COVERAGE_GCOVR) --print-summary --txt $(COVERAGE_DIR)/report.txt | grep -E '^(lines|branches):' | tee $(COVERAGE_DIR)/summary.txt
 
 coverage-clean:
 	find src test/unit -name '*.gcda' -delete -o -name '*.gcno' -delete
