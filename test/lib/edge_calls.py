@@ -113,7 +113,10 @@ def edge_values(typ):
                 "ARRAY[%s]::%s" % (elems[0], t),                       # one NULL element
                 "ARRAY[%s]::%s" % (", ".join(elems[1:]), t),           # every edge value
                 "ARRAY[%s]::%s" % (", ".join([elems[1]] * 3), t),
-                "array_fill(%s, ARRAY[1000])::%s" % (elems[-1], t),
+                # a long array of an ordinary value (the 100 kB string is
+                # already an element of the array of every edge value above;
+                # 1000 copies of it would be 100 MB per argument)
+                "array_fill(%s, ARRAY[1000])::%s" % (elems[-2] if base in ("text", "character varying", "name") else elems[-1], t),
                 "ARRAY[[%s, %s], [%s, %s]]::%s" % (elems[1], elems[1], elems[-1], elems[-1], t)]
     return [lit("NULL", t)]
 
