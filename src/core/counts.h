@@ -63,6 +63,25 @@ rg_counts_field(const RgCounts *c, int i)
 }
 
 /*
+ * A total order of summaries, field by field (referrals, recorded, unknown,
+ * timely): for sorting, where the pictures need output independent of the
+ * order of the rows.  It is no "less than" of recording (the type has none).
+ */
+static inline int
+rg_counts_cmp(const RgCounts *a, const RgCounts *b)
+{
+	for (int i = 0; i < 4; i++)
+	{
+		int64_t		p = rg_counts_field(a, i),
+					q = rg_counts_field(b, i);
+
+		if (p != q)
+			return p < q ? -1 : 1;
+	}
+	return 0;
+}
+
+/*
  * Check the invariants: every count >= 0, recorded + unknown <= referrals,
  * timely <= recorded.  On failure *field (if not NULL) is set to the index
  * of the offending field.

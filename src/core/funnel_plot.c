@@ -54,30 +54,9 @@ cmp_unit(const void *a, const void *b)
 {
 	const RgFunnelUnit *x = a,
 			   *y = b;
-	size_t		n;
-	int			r;
+	int			r = rg_svg_cmp_bytes(x->label, x->label_len, y->label, y->label_len);
 
-	/* NULL labels first, then bytewise, then shorter first */
-	if ((x->label == NULL) != (y->label == NULL))
-		return x->label == NULL ? -1 : 1;
-	if (x->label)
-	{
-		n = x->label_len < y->label_len ? x->label_len : y->label_len;
-		r = n ? memcmp(x->label, y->label, n) : 0;
-		if (r)
-			return r < 0 ? -1 : 1;
-		if (x->label_len != y->label_len)
-			return x->label_len < y->label_len ? -1 : 1;
-	}
-	for (int i = 0; i < 4; i++)
-	{
-		int64_t		p = rg_counts_field(&x->c, i),
-					q = rg_counts_field(&y->c, i);
-
-		if (p != q)
-			return p < q ? -1 : 1;
-	}
-	return 0;
+	return r ? r : rg_counts_cmp(&x->c, &y->c);
 }
 
 static int

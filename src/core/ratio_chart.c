@@ -31,20 +31,7 @@ rg_ratio_options_default(RgRatioOptions *o)
 static int
 cmp_series(const RgRatioRow *x, const RgRatioRow *y)
 {
-	size_t		n;
-	int			r;
-
-	if ((x->series == NULL) != (y->series == NULL))
-		return x->series == NULL ? -1 : 1;
-	if (x->series == NULL)
-		return 0;
-	n = x->series_len < y->series_len ? x->series_len : y->series_len;
-	r = n ? memcmp(x->series, y->series, n) : 0;
-	if (r)
-		return r < 0 ? -1 : 1;
-	if (x->series_len != y->series_len)
-		return x->series_len < y->series_len ? -1 : 1;
-	return 0;
+	return rg_svg_cmp_bytes(x->series, x->series_len, y->series, y->series_len);
 }
 
 static int
@@ -59,15 +46,7 @@ cmp_row(const void *a, const void *b)
 	if (x->period != y->period)
 		return x->period < y->period ? -1 : 1;
 	/* counts last: the sum does not depend on it, but keep qsort total */
-	for (int i = 0; i < 4; i++)
-	{
-		int64_t		p = rg_counts_field(&x->c, i),
-					q = rg_counts_field(&y->c, i);
-
-		if (p != q)
-			return p < q ? -1 : 1;
-	}
-	return 0;
+	return rg_counts_cmp(&x->c, &y->c);
 }
 
 static int

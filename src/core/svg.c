@@ -374,3 +374,22 @@ rg_svg_date(int32_t days, int *year, int *month, int *day)
 	*month = (int) m;
 	*day = (int) d;
 }
+
+int
+rg_svg_cmp_bytes(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t		n;
+	int			r;
+
+	if ((a == NULL) != (b == NULL))
+		return a == NULL ? -1 : 1;
+	if (a == NULL)
+		return 0;
+	n = alen < blen ? alen : blen;
+	r = n ? memcmp(a, b, n) : 0;
+	if (r)
+		return r < 0 ? -1 : 1;
+	if (alen != blen)
+		return alen < blen ? -1 : 1;
+	return 0;
+}

@@ -103,6 +103,13 @@ double		rg_svg_nice_step(double span, int n);
 /* Decimals needed to print multiples of step exactly (0..6). */
 int			rg_svg_step_decimals(double step);
 
+/*
+ * Order of two optional byte strings (labels, series names): NULL first,
+ * then bytewise, then the shorter first.  For sorting rows so that the
+ * output does not depend on their order.
+ */
+int			rg_svg_cmp_bytes(const char *a, size_t alen, const char *b, size_t blen);
+
 /* Civil date (proleptic Gregorian) of days since 2000-01-01. */
 void		rg_svg_date(int32_t days, int *year, int *month, int *day);
 
