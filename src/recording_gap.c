@@ -5,7 +5,7 @@
 
 #include "utils/guc.h"
 
-#include <gsl/gsl_errno.h>
+#include "core/mathlib.h"
 
 PG_MODULE_MAGIC;
 
@@ -45,11 +45,21 @@ _PG_init(void)
 				 errhint("Preload the library (session_preload_libraries = 'recording_gap') so that a bad value is refused when it is set.")));
 
 	/*
-	 * GSL's default error handler calls abort(), which would take the whole
-	 * cluster down.  Turn it off for the process; every GSL call checks the
-	 * status it returns instead.
+	 * libRmath and GSL, each in a symbol scope of its own, so that no
+	 * function of the same name in the server or in another loaded library
+	 * can take a call meant for them (src/core/mathlib.h).  This also turns
+	 * GSL's abort()ing error handler off.
 	 */
-	gsl_set_error_handler_off();
+	{
+		char		err[256];
+
+		if (rg_math_load(err, sizeof(err)) != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_FILE),
+					 errmsg("recording_gap could not load its math libraries"),
+					 errdetail("%s", err),
+					 errhint("Install the packages that provide libRmath and GSL (on Debian: r-mathlib and libgsl27).")));
+	}
 }
 
 void

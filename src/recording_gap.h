@@ -6,6 +6,9 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"				/* VARDATA_ANY & co. left postgres.h in 16 */
+#endif
 
 #include "core/counts.h"
 

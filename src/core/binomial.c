@@ -15,8 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MATHLIB_STANDALONE
-#include <Rmath.h>
+#include "mathlib.h"
 
 const char	rg_ci_method_list[] =
 "wilson, clopper_pearson, jeffreys, agresti_coull, wald";
@@ -76,14 +75,14 @@ beta_quantile(double p, double a, double b, int lower_tail, double *out)
 
 	if (a > b)
 	{
-		q = qbeta(p, b, a, !lower_tail, 0);
+		q = rg_math.qbeta(p, b, a, !lower_tail, 0);
 		if (!is_finite(q))
 			return RG_STAT_NUMERIC;
 		q = 1.0 - q;
 	}
 	else
 	{
-		q = qbeta(p, a, b, lower_tail, 0);
+		q = rg_math.qbeta(p, a, b, lower_tail, 0);
 		if (!is_finite(q))
 			return RG_STAT_NUMERIC;
 	}
@@ -107,7 +106,7 @@ rg_normal_upper_quantile(double p)
 
 	if (p != last_p)
 	{
-		double		z = qnorm(p, 0.0, 1.0, 0, 0);
+		double		z = rg_math.qnorm(p, 0.0, 1.0, 0, 0);
 
 		if (!is_finite(z))
 			return z;
@@ -369,7 +368,7 @@ rg_binom_test_p(int64_t x, int64_t n, double target, double *p)
 		*p = 1.0;
 		return RG_STAT_OK;
 	}
-	thr = dbinom(dx, dn, target, 0) * (1.0 + 1e-7);
+	thr = rg_math.dbinom(dx, dn, target, 0) * (1.0 + 1e-7);
 	if (!is_finite(thr))
 		return RG_STAT_NUMERIC;
 
@@ -388,14 +387,14 @@ rg_binom_test_p(int64_t x, int64_t n, double target, double *p)
 		{
 			int64_t		mid = lo + (hi - lo) / 2;
 
-			if (dbinom((double) mid, dn, target, 0) <= thr)
+			if (rg_math.dbinom((double) mid, dn, target, 0) <= thr)
 				hi = mid;
 			else
 				lo = mid;
 		}
-		pv = pbinom(dx, dn, target, 1, 0);
+		pv = rg_math.pbinom(dx, dn, target, 1, 0);
 		if (hi <= n)
-			pv += pbinom((double) hi - 1.0, dn, target, 0, 0);
+			pv += rg_math.pbinom((double) hi - 1.0, dn, target, 0, 0);
 	}
 	else
 	{
@@ -406,14 +405,14 @@ rg_binom_test_p(int64_t x, int64_t n, double target, double *p)
 		{
 			int64_t		mid = lo + (hi - lo) / 2;
 
-			if (dbinom((double) mid, dn, target, 0) <= thr)
+			if (rg_math.dbinom((double) mid, dn, target, 0) <= thr)
 				lo = mid;
 			else
 				hi = mid;
 		}
-		pv = pbinom(dx - 1.0, dn, target, 0, 0);
+		pv = rg_math.pbinom(dx - 1.0, dn, target, 0, 0);
 		if (lo >= 0)
-			pv += pbinom((double) lo, dn, target, 1, 0);
+			pv += rg_math.pbinom((double) lo, dn, target, 1, 0);
 	}
 	if (!is_finite(pv))
 		return RG_STAT_NUMERIC;
@@ -472,7 +471,7 @@ rg_fisher_exact(int64_t a, int64_t b, int64_t c, int64_t d, double *p)
 	if (mode > hi)
 		mode = hi;
 
-	ld = dhyper((double) a, dn1, dn2, dk, 1);
+	ld = rg_math.dhyper((double) a, dn1, dn2, dk, 1);
 	if (isnan(ld) || ld == INFINITY)
 		return RG_STAT_NUMERIC;
 	thr = ld + log1p(1e-7);
@@ -488,7 +487,7 @@ rg_fisher_exact(int64_t a, int64_t b, int64_t c, int64_t d, double *p)
 	{
 		int64_t		m = l + (h - l) / 2;
 
-		if (dhyper((double) m, dn1, dn2, dk, 1) <= thr)
+		if (rg_math.dhyper((double) m, dn1, dn2, dk, 1) <= thr)
 			l = m;
 		else
 			h = m;
@@ -500,7 +499,7 @@ rg_fisher_exact(int64_t a, int64_t b, int64_t c, int64_t d, double *p)
 	{
 		int64_t		m = l + (h - l) / 2;
 
-		if (dhyper((double) m, dn1, dn2, dk, 1) <= thr)
+		if (rg_math.dhyper((double) m, dn1, dn2, dk, 1) <= thr)
 			h = m;
 		else
 			l = m;
@@ -509,9 +508,9 @@ rg_fisher_exact(int64_t a, int64_t b, int64_t c, int64_t d, double *p)
 
 	pv = 0.0;
 	if (xl >= lo)
-		pv += phyper((double) xl, dn1, dn2, dk, 1, 0);
+		pv += rg_math.phyper((double) xl, dn1, dn2, dk, 1, 0);
 	if (xu <= hi)
-		pv += phyper((double) (xu - 1), dn1, dn2, dk, 0, 0);
+		pv += rg_math.phyper((double) (xu - 1), dn1, dn2, dk, 0, 0);
 	if (!is_finite(pv))
 		return RG_STAT_NUMERIC;
 	*p = pv > 1.0 ? 1.0 : pv;

@@ -12,8 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#define MATHLIB_STANDALONE
-#include <Rmath.h>
+#include "mathlib.h"
 
 static inline int
 is_finite(double v)
@@ -39,14 +38,14 @@ static int
 tail_ok(double r, double n, double t, double tail, int upper_tail)
 {
 	if (upper_tail)
-		return pbinom(r, n, t, 0, 0) <= tail;
-	return pbinom(r, n, t, 1, 0) >= tail;
+		return rg_math.pbinom(r, n, t, 0, 0) <= tail;
+	return rg_math.pbinom(r, n, t, 1, 0) >= tail;
 }
 
 static RgStatStatus
 binom_tail_index(double n, double t, double tail, int upper_tail, double *r_out)
 {
-	double		r = qbinom(tail, n, t, !upper_tail, 0);
+	double		r = rg_math.qbinom(tail, n, t, !upper_tail, 0);
 	double		lo,
 				hi;
 
@@ -123,11 +122,11 @@ rg_funnel_limit(int64_t n, double target, double tail, int upper_tail, double *l
 	 * probability of r (F(-1) = 0), and for the upper limit (p = 1 - tail)
 	 * F(r) - p = tail - P(X > r), free of cancellation.
 	 */
-	d = dbinom(r, dn, target, 0);
+	d = rg_math.dbinom(r, dn, target, 0);
 	if (upper_tail)
-		f = tail - pbinom(r, dn, target, 0, 0);
+		f = tail - rg_math.pbinom(r, dn, target, 0, 0);
 	else
-		f = pbinom(r, dn, target, 1, 0) - tail;
+		f = rg_math.pbinom(r, dn, target, 1, 0) - tail;
 	if (!is_finite(d) || !is_finite(f) || d <= 0.0)
 		return RG_STAT_NUMERIC;
 	alpha = f / d;

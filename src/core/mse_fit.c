@@ -13,9 +13,8 @@
 #include <stdlib.h>
 
 #include <gsl/gsl_errno.h>
-#include <gsl/gsl_linalg.h>
-#include <gsl/gsl_matrix.h>
-#include <gsl/gsl_vector.h>
+
+#include "mathlib.h"
 
 #define MAX_ITER		100
 #define DEV_TOL			1e-10
@@ -98,9 +97,9 @@ rg_mse_irls(const RgMseDesign *d, const int64_t *cells, double offset, RgMseFitO
 	}
 	for (iter = 0; iter < MAX_ITER; iter++)
 	{
-		gsl_matrix_view Av = gsl_matrix_view_array(A, p, p);
-		gsl_vector_view bv = gsl_vector_view_array(b, p);
-		gsl_vector_view xv = gsl_vector_view_array(beta, p);
+		gsl_matrix Am = rg_gsl_matrix(A, p, p);
+		gsl_vector bvec = rg_gsl_vector(b, p);
+		gsl_vector xvec = rg_gsl_vector(beta, p);
 		double		dmax = 0;
 
 		if (rg_mse_interrupted())
@@ -128,8 +127,8 @@ rg_mse_irls(const RgMseDesign *d, const int64_t *cells, double offset, RgMseFitO
 			for (int e = 0; e < a; e++)
 				A[a * p + e] = A[e * p + a];
 		memcpy(bold, beta, sizeof(double) * p);
-		if (gsl_linalg_cholesky_decomp1(&Av.matrix) != GSL_SUCCESS ||
-			gsl_linalg_cholesky_solve(&Av.matrix, &bv.vector, &xv.vector) != GSL_SUCCESS)
+		if (rg_math.gsl_linalg_cholesky_decomp1(&Am) != GSL_SUCCESS ||
+			rg_math.gsl_linalg_cholesky_solve(&Am, &bvec, &xvec) != GSL_SUCCESS)
 		{
 			if (iter == 0)
 				rg_mse_set_err(err, "The information matrix of the model is singular: some parameter cannot be estimated from these data.");
@@ -195,7 +194,7 @@ rg_mse_irls(const RgMseDesign *d, const int64_t *cells, double offset, RgMseFitO
 	}
 	/* covariance: inverse of X'WX at the final fitted values */
 	{
-		gsl_matrix_view Av = gsl_matrix_view_array(A, p, p);
+		gsl_matrix Am = rg_gsl_matrix(A, p, p);
 		double		ll = 0;
 
 		memset(A, 0, sizeof(double) * (size_t) p * p);
@@ -212,8 +211,8 @@ rg_mse_irls(const RgMseDesign *d, const int64_t *cells, double offset, RgMseFitO
 		for (int a = 0; a < p; a++)
 			for (int e = 0; e < a; e++)
 				A[a * p + e] = A[e * p + a];
-		if (gsl_linalg_cholesky_decomp1(&Av.matrix) != GSL_SUCCESS ||
-			gsl_linalg_cholesky_invert(&Av.matrix) != GSL_SUCCESS)
+		if (rg_math.gsl_linalg_cholesky_decomp1(&Am) != GSL_SUCCESS ||
+			rg_math.gsl_linalg_cholesky_invert(&Am) != GSL_SUCCESS)
 		{
 			rg_mse_set_err(err, "The information matrix of the model is singular: some parameter cannot be estimated from these data.");
 			st = RG_MSE_SINGULAR;

@@ -2,8 +2,7 @@
  * mse_profile.c - multiple systems estimation: the profile-likelihood
  * interval for the total.
  */
-#define MATHLIB_STANDALONE
-#include <Rmath.h>
+#include "mathlib.h"
 
 #include "mse_internal.h"
 
@@ -89,7 +88,7 @@ rg_mse_profile_limit(const RgMseResult *r, double level, int side,
 		rg_mse_set_err(err, "The confidence level must lie strictly between 0 and 1.");
 		return RG_MSE_BAD_LEVEL;
 	}
-	crit = qchisq(level, 1.0, 1, 0);
+	crit = rg_math.qchisq(level, 1.0, 1, 0);
 	if (!isfinite(crit) || crit <= 0)
 	{
 		rg_mse_set_err(err, "The confidence level is too close to 0 or 1.");

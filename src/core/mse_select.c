@@ -3,8 +3,7 @@
  * explicit model or chooses one by Silverman's stepwise rule, after
  * checking that the maximum likelihood estimate exists.
  */
-#define MATHLIB_STANDALONE
-#include <Rmath.h>
+#include "mathlib.h"
 
 #include "mse_internal.h"
 
@@ -202,7 +201,7 @@ rg_mse_fit(const int64_t *cells, int k, const RgMseModel *model,
 			if (bi < 0 || !(best_aic < cur_aic))
 				break;
 			/* Wald p-value of the new term, two-sided */
-			if (2 * pnorm(-fabs(best.last / best.se_last), 0.0, 1.0, 1, 0) > model->p_threshold)
+			if (2 * rg_math.pnorm(-fabs(best.last / best.se_last), 0.0, 1.0, 1, 0) > model->p_threshold)
 				break;
 			r->pairs[r->npairs][0] = (uint8_t) bi;
 			r->pairs[r->npairs][1] = (uint8_t) bj;

@@ -18,8 +18,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#define MATHLIB_STANDALONE
-#include <Rmath.h>
+#include "mathlib.h"
 
 /* 2^53, as RG_STAT_MAX_COUNT of binomial.h */
 #define TREND_MAX_COUNT INT64_C(9007199254740992)
@@ -167,7 +166,7 @@ rg_trend_test(const RgTrendPeriod *periods, size_t k, const bool *best,
 	stat = (double) c;
 	if (isnan(stat) || isinf(stat) || stat < 0.0)
 		return RG_TREND_NUMERIC;
-	pv = pchisq(stat, 1.0, 0, 0);
+	pv = rg_math.pchisq(stat, 1.0, 0, 0);
 	if (isnan(pv))
 		return RG_TREND_NUMERIC;
 	*chisq = stat;

@@ -13,6 +13,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mathlib.h"
+
+int			LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* libRmath and GSL are opened before the first input (src/core/mathlib.h). */
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	char		err[256];
+
+	(void) argc;
+	(void) argv;
+	if (rg_math_load(err, sizeof(err)) != 0)
+	{
+		fprintf(stderr, "%s\n", err);
+		abort();
+	}
+	return 0;
+}
+
 #define PROPERTY(cond, ...) \
 	do { \
 		if (!(cond)) \

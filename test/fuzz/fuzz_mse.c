@@ -29,7 +29,6 @@
 
 #include <math.h>
 
-#include <gsl/gsl_errno.h>
 
 #define MAX_FIT_LISTS 6
 
@@ -297,13 +296,7 @@ mode_text(const uint8_t *p, size_t n)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static int	quiet = 0;
-
-	if (!quiet)
-	{
-		gsl_set_error_handler_off();	/* as _PG_init does in the server */
-		quiet = 1;
-	}
+	/* libRmath and GSL (GSL's handler off) come from LLVMFuzzerInitialize */
 	if (size < 1)
 		return 0;
 	switch (data[0] % 4)

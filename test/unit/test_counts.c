@@ -4,7 +4,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <stdio.h>
 #include <cmocka.h>
+
+#include "mathlib.h"
 
 #include "counts.h"
 
@@ -200,6 +203,7 @@ test_from_decimal(void **state)
 int
 main(void)
 {
+	char		math_err[256];
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_add_sub),
@@ -210,5 +214,10 @@ main(void)
 		cmocka_unit_test(test_from_decimal),
 	};
 
+	if (rg_math_load(math_err, sizeof(math_err)) != 0)
+	{
+		fprintf(stderr, "%s\n", math_err);
+		return 1;
+	}
 	return cmocka_run_group_tests_name("counts", tests, NULL, NULL);
 }

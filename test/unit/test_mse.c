@@ -13,11 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <math.h>
+#include <stdio.h>
 #include <cmocka.h>
+
+#include "mathlib.h"
 
 #include "mse.h"
 
-#include <gsl/gsl_errno.h>
 
 /* UKdat_5: LA, NG, PFNCA, GO, GP; pattern as a bit mask (bit 0 = LA) */
 static const struct
@@ -650,6 +652,7 @@ test_chapman(void **state)
 int
 main(void)
 {
+	char		math_err[256];
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_model_parse),
 		cmocka_unit_test(test_accumulate),
@@ -666,6 +669,10 @@ main(void)
 		cmocka_unit_test(test_chapman),
 	};
 
-	gsl_set_error_handler_off();
+	if (rg_math_load(math_err, sizeof(math_err)) != 0)
+	{
+		fprintf(stderr, "%s\n", math_err);
+		return 1;
+	}
 	return cmocka_run_group_tests_name("mse", tests, NULL, NULL);
 }

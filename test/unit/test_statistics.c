@@ -9,7 +9,10 @@
 #include <stdint.h>
 #include <math.h>
 #include <string.h>
+#include <stdio.h>
 #include <cmocka.h>
+
+#include "mathlib.h"
 
 #include "binomial.h"
 #include "funnel.h"
@@ -621,6 +624,7 @@ test_funnel_tau2(void **state)
 int
 main(void)
 {
+	char		math_err[256];
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_method_parse),
 		cmocka_unit_test(test_ci_published),
@@ -638,5 +642,10 @@ main(void)
 		cmocka_unit_test(test_funnel_tau2),
 	};
 
+	if (rg_math_load(math_err, sizeof(math_err)) != 0)
+	{
+		fprintf(stderr, "%s\n", math_err);
+		return 1;
+	}
 	return cmocka_run_group_tests_name("statistics", tests, NULL, NULL);
 }

@@ -13,6 +13,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "mathlib.h"
+
 #include "svg.h"
 #include "funnel_plot.h"
 #include "ratio_chart.h"
@@ -630,6 +632,7 @@ test_ratio_chart(void **state)
 int
 main(void)
 {
+	char		math_err[256];
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_every_byte),
@@ -644,5 +647,10 @@ main(void)
 		cmocka_unit_test(test_ratio_chart),
 	};
 
+	if (rg_math_load(math_err, sizeof(math_err)) != 0)
+	{
+		fprintf(stderr, "%s\n", math_err);
+		return 1;
+	}
 	return cmocka_run_group_tests_name("svg", tests, NULL, NULL);
 }

@@ -12,7 +12,10 @@
 #include <stdint.h>
 #include <math.h>
 #include <string.h>
+#include <stdio.h>
 #include <cmocka.h>
+
+#include "mathlib.h"
 
 #include "audit.h"
 #include "newcombe.h"
@@ -371,6 +374,7 @@ test_audit(void **state)
 int
 main(void)
 {
+	char		math_err[256];
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_newcombe_published),
 		cmocka_unit_test(test_newcombe_errors),
@@ -385,5 +389,10 @@ main(void)
 		cmocka_unit_test(test_audit),
 	};
 
+	if (rg_math_load(math_err, sizeof(math_err)) != 0)
+	{
+		fprintf(stderr, "%s\n", math_err);
+		return 1;
+	}
 	return cmocka_run_group_tests_name("trends", tests, NULL, NULL);
 }

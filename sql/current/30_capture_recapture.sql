@@ -1,0 +1,320 @@
+
+-- ---------------------------------------------------------------------
+-- Capture-recapture: multiple systems estimation over 2 to 15 lists
+-- ---------------------------------------------------------------------
+
+CREATE TYPE mse_result;
+
+CREATE FUNCTION mse_result_in(cstring) RETURNS mse_result
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION mse_result_out(mse_result) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION mse_result_recv(internal) RETURNS mse_result
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION mse_result_send(mse_result) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE mse_result (
+	INPUT = mse_result_in,
+	OUTPUT = mse_result_out,
+	RECEIVE = mse_result_recv,
+	SEND = mse_result_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = int4,
+	STORAGE = extended
+);
+COMMENT ON TYPE mse_result IS
+	'A fitted multiple systems estimate: the capture table, the chosen log-linear model and its fitted figures';
+
+COMMENT ON FUNCTION mse_result_in(cstring) IS
+	'Text input of mse_result; refits the model to the counts and checks the figures given';
+COMMENT ON FUNCTION mse_result_out(mse_result) IS
+	'Text output of mse_result';
+COMMENT ON FUNCTION mse_result_recv(internal) IS
+	'Binary input of mse_result; refits the model to the counts and checks the figures given';
+COMMENT ON FUNCTION mse_result_send(mse_result) IS
+	'Binary output of mse_result';
+
+-- The aggregate
+
+CREATE FUNCTION mse_fit_trans(internal, boolean[], bigint) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION mse_fit_trans_model(internal, boolean[], bigint, text) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION mse_fit_combine(internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION mse_fit_serialize(internal) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION mse_fit_deserialize(bytea, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION mse_fit_final(internal) RETURNS mse_result
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+
+COMMENT ON FUNCTION mse_fit_trans(internal, boolean[], bigint) IS
+	'Transition function of mse_fit(boolean[], bigint): adds n people with one capture pattern';
+COMMENT ON FUNCTION mse_fit_trans_model(internal, boolean[], bigint, text) IS
+	'Transition function of mse_fit(boolean[], bigint, text): adds n people with one capture pattern';
+COMMENT ON FUNCTION mse_fit_combine(internal, internal) IS
+	'Combine function of mse_fit: adds two capture tables';
+COMMENT ON FUNCTION mse_fit_serialize(internal) IS
+	'Serialize function of mse_fit';
+COMMENT ON FUNCTION mse_fit_deserialize(bytea, internal) IS
+	'Deserialize function of mse_fit; checks every field';
+COMMENT ON FUNCTION mse_fit_final(internal) IS
+	'Final function of mse_fit: fits the log-linear model; NULL over no rows';
+
+CREATE AGGREGATE mse_fit(on_lists boolean[], n bigint) (
+	SFUNC = @extschema@.mse_fit_trans,
+	STYPE = internal,
+	FINALFUNC = @extschema@.mse_fit_final,
+	COMBINEFUNC = @extschema@.mse_fit_combine,
+	SERIALFUNC = @extschema@.mse_fit_serialize,
+	DESERIALFUNC = @extschema@.mse_fit_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE mse_fit(boolean[], bigint) IS
+	'Multiple systems estimate from capture patterns and their counts, model chosen by Silverman''s stepwise AIC rule';
+
+CREATE AGGREGATE mse_fit(on_lists boolean[], n bigint, model text) (
+	SFUNC = @extschema@.mse_fit_trans_model,
+	STYPE = internal,
+	FINALFUNC = @extschema@.mse_fit_final,
+	COMBINEFUNC = @extschema@.mse_fit_combine,
+	SERIALFUNC = @extschema@.mse_fit_serialize,
+	DESERIALFUNC = @extschema@.mse_fit_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE mse_fit(boolean[], bigint, text) IS
+	'Multiple systems estimate from capture patterns and their counts; model: independence, stepwise, or interactions such as ''1:2, 2:5''';
+
+-- Accessors
+
+CREATE FUNCTION mse_estimate(fit mse_result) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'mse_result_estimate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION mse_unobserved(fit mse_result) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'mse_result_unobserved' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION mse_observed(fit mse_result) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'mse_result_observed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION mse_lower(fit mse_result, level double precision DEFAULT 0.95) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'mse_result_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION mse_upper(fit mse_result, level double precision DEFAULT 0.95) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'mse_result_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION mse_model(fit mse_result) RETURNS text
+	AS 'MODULE_PATHNAME', 'mse_result_model' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION mse_aic(fit mse_result) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'mse_result_aic' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION mse_estimate(mse_result) IS
+	'Estimated total population: people observed plus the estimated unobserved count';
+COMMENT ON FUNCTION mse_unobserved(mse_result) IS
+	'Estimated number of people on no list (the dark figure): exp(intercept)';
+COMMENT ON FUNCTION mse_observed(mse_result) IS
+	'Number of people observed on at least one list';
+COMMENT ON FUNCTION mse_lower(mse_result, double precision) IS
+	'Lower limit of the profile-likelihood confidence interval for the total population';
+COMMENT ON FUNCTION mse_upper(mse_result, double precision) IS
+	'Upper limit of the profile-likelihood confidence interval for the total population';
+COMMENT ON FUNCTION mse_model(mse_result) IS
+	'Two-list interactions of the fitted model, 1-based list positions in the order added, e.g. [1:2, 2:5]';
+COMMENT ON FUNCTION mse_aic(mse_result) IS
+	'Akaike information criterion of the fitted Poisson log-linear model';
+
+-- Two lists: Chapman (1951)
+
+CREATE FUNCTION chapman_estimate(n1 bigint, n2 bigint, m bigint) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'chapman_estimate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION chapman_variance(n1 bigint, n2 bigint, m bigint) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'chapman_variance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION chapman_estimate(bigint, bigint, bigint) IS
+	'Chapman''s two-list estimate (n1+1)(n2+1)/(m+1) - 1 of the total population';
+COMMENT ON FUNCTION chapman_variance(bigint, bigint, bigint) IS
+	'Variance of Chapman''s estimate: (n1+1)(n2+1)(n1-m)(n2-m)/((m+1)^2 (m+2))';
+
+-- ---------------------------------------------------------------------
+-- Capture-recapture (0.1.0 -> 0.2.0)
+--
+-- * A table that cannot be estimated gives a summary whose figures are
+--   NULL and whose mse_status says why; the fit never raises an error
+--   for it, so a grouped query returns every group.
+-- * mse_result input (text and binary) no longer refits: it checks the
+--   structure and keeps the figures given.  Values stored by 0.1.0 read
+--   back as they are.
+-- * Equality (= and <>, with a hash operator class) on mse_result.
+-- * Integer 0/1 capture patterns, list names and the stepwise threshold.
+-- ---------------------------------------------------------------------
+
+COMMENT ON FUNCTION @extschema@.mse_result_in(cstring) IS
+	'Text input of mse_result; checks the structure and keeps the figures given, without refitting';
+COMMENT ON FUNCTION @extschema@.mse_result_recv(internal) IS
+	'Binary input of mse_result (the 0.1.0 and 0.2.0 forms); checks the structure, without refitting';
+COMMENT ON FUNCTION @extschema@.mse_fit_final(internal) IS
+	'Final function of mse_fit: checks that the MLE exists and fits the log-linear model; NULL over no rows; a table that cannot be estimated gives a summary with NULL figures and a status';
+COMMENT ON FUNCTION @extschema@.mse_estimate(@extschema@.mse_result) IS
+	'Estimated total population: people observed plus the estimated unobserved count; NULL when the summary holds no estimate (see mse_status)';
+COMMENT ON FUNCTION @extschema@.mse_unobserved(@extschema@.mse_result) IS
+	'Estimated number of people on no list (the dark figure): exp(intercept); NULL when the summary holds no estimate';
+COMMENT ON FUNCTION @extschema@.mse_aic(@extschema@.mse_result) IS
+	'Akaike information criterion of the fitted Poisson log-linear model; NULL when the summary holds no estimate';
+COMMENT ON FUNCTION @extschema@.mse_lower(@extschema@.mse_result, double precision) IS
+	'Lower limit of the profile-likelihood confidence interval for the total population (the observed count when the profile stays inside for every smaller count); NULL when there is no estimate or the search fails';
+COMMENT ON FUNCTION @extschema@.mse_upper(@extschema@.mse_result, double precision) IS
+	'Upper limit of the profile-likelihood confidence interval for the total population; Infinity when unbounded; NULL when there is no estimate or the search fails';
+COMMENT ON FUNCTION @extschema@.mse_model(@extschema@.mse_result) IS
+	'Two-list interactions of the fitted model in the order added, by list name when the lists are named (e.g. [police:ngo]), else by 1-based position (e.g. [1:2, 2:5])';
+
+-- Why a summary has no figure
+
+CREATE FUNCTION @extschema@.mse_status(fit @extschema@.mse_result) RETURNS text
+	AS 'MODULE_PATHNAME', 'mse_result_status' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.mse_status(@extschema@.mse_result) IS
+	'Why the summary has, or lacks, an estimate: ok, no_overlap, mle_does_not_exist, fit_failed, stepwise_candidate_failed, upper_limit_unbounded or interval_failed (the last two for the 95% interval)';
+
+-- Equality
+
+CREATE FUNCTION @extschema@.mse_result_eq(@extschema@.mse_result, @extschema@.mse_result) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'mse_result_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.mse_result_ne(@extschema@.mse_result, @extschema@.mse_result) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'mse_result_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.mse_result_hash(@extschema@.mse_result) RETURNS integer
+	AS 'MODULE_PATHNAME', 'mse_result_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.mse_result_eq(@extschema@.mse_result, @extschema@.mse_result) IS
+	'Equality of mse_result: the same lists and names, model, status and counts';
+COMMENT ON FUNCTION @extschema@.mse_result_ne(@extschema@.mse_result, @extschema@.mse_result) IS
+	'Inequality of mse_result';
+COMMENT ON FUNCTION @extschema@.mse_result_hash(@extschema@.mse_result) IS
+	'Hash of mse_result, consistent with =';
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.mse_result,
+	RIGHTARG = @extschema@.mse_result,
+	FUNCTION = @extschema@.mse_result_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=),
+	NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = pg_catalog.eqsel,
+	JOIN = pg_catalog.eqjoinsel,
+	HASHES
+);
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.mse_result,
+	RIGHTARG = @extschema@.mse_result,
+	FUNCTION = @extschema@.mse_result_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>),
+	NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = pg_catalog.neqsel,
+	JOIN = pg_catalog.neqjoinsel
+);
+COMMENT ON OPERATOR @extschema@.= (@extschema@.mse_result, @extschema@.mse_result) IS
+	'Equal: the same lists and names, model, status and counts';
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.mse_result, @extschema@.mse_result) IS
+	'Not equal';
+
+CREATE OPERATOR CLASS @extschema@.mse_result_hash_ops
+	DEFAULT FOR TYPE @extschema@.mse_result USING hash AS
+	OPERATOR 1 @extschema@.= (@extschema@.mse_result, @extschema@.mse_result),
+	FUNCTION 1 @extschema@.mse_result_hash(@extschema@.mse_result);
+COMMENT ON OPERATOR CLASS @extschema@.mse_result_hash_ops USING hash IS
+	'Hash operator class of mse_result: DISTINCT, GROUP BY, UNION and hash joins';
+COMMENT ON OPERATOR FAMILY @extschema@.mse_result_hash_ops USING hash IS
+	'Hash operator family of mse_result';
+
+-- Transition functions of the new forms of mse_fit (one C function, told
+-- apart by the number of arguments)
+
+CREATE FUNCTION @extschema@.mse_fit_trans_int(internal, integer[], bigint) RETURNS internal
+	AS 'MODULE_PATHNAME', 'mse_fit_trans_any' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.mse_fit_trans_int_model(internal, integer[], bigint, text) RETURNS internal
+	AS 'MODULE_PATHNAME', 'mse_fit_trans_any' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.mse_fit_trans_named(internal, boolean[], bigint, text, text[]) RETURNS internal
+	AS 'MODULE_PATHNAME', 'mse_fit_trans_any' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.mse_fit_trans_int_named(internal, integer[], bigint, text, text[]) RETURNS internal
+	AS 'MODULE_PATHNAME', 'mse_fit_trans_any' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.mse_fit_trans_opts(internal, boolean[], bigint, text, text[], double precision) RETURNS internal
+	AS 'MODULE_PATHNAME', 'mse_fit_trans_any' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.mse_fit_trans_int_opts(internal, integer[], bigint, text, text[], double precision) RETURNS internal
+	AS 'MODULE_PATHNAME', 'mse_fit_trans_any' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.mse_fit_trans_int(internal, integer[], bigint) IS
+	'Transition function of mse_fit(integer[], bigint): adds n people with one 0/1 capture pattern';
+COMMENT ON FUNCTION @extschema@.mse_fit_trans_int_model(internal, integer[], bigint, text) IS
+	'Transition function of mse_fit(integer[], bigint, text)';
+COMMENT ON FUNCTION @extschema@.mse_fit_trans_named(internal, boolean[], bigint, text, text[]) IS
+	'Transition function of mse_fit(boolean[], bigint, text, text[])';
+COMMENT ON FUNCTION @extschema@.mse_fit_trans_int_named(internal, integer[], bigint, text, text[]) IS
+	'Transition function of mse_fit(integer[], bigint, text, text[])';
+COMMENT ON FUNCTION @extschema@.mse_fit_trans_opts(internal, boolean[], bigint, text, text[], double precision) IS
+	'Transition function of mse_fit(boolean[], bigint, text, text[], double precision)';
+COMMENT ON FUNCTION @extschema@.mse_fit_trans_int_opts(internal, integer[], bigint, text, text[], double precision) IS
+	'Transition function of mse_fit(integer[], bigint, text, text[], double precision)';
+
+CREATE AGGREGATE @extschema@.mse_fit(on_lists integer[], n bigint) (
+	SFUNC = @extschema@.mse_fit_trans_int,
+	STYPE = internal,
+	FINALFUNC = @extschema@.mse_fit_final,
+	COMBINEFUNC = @extschema@.mse_fit_combine,
+	SERIALFUNC = @extschema@.mse_fit_serialize,
+	DESERIALFUNC = @extschema@.mse_fit_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.mse_fit(integer[], bigint) IS
+	'Multiple systems estimate from 0/1 capture patterns and their counts, model chosen by Silverman''s stepwise AIC rule';
+
+CREATE AGGREGATE @extschema@.mse_fit(on_lists integer[], n bigint, model text) (
+	SFUNC = @extschema@.mse_fit_trans_int_model,
+	STYPE = internal,
+	FINALFUNC = @extschema@.mse_fit_final,
+	COMBINEFUNC = @extschema@.mse_fit_combine,
+	SERIALFUNC = @extschema@.mse_fit_serialize,
+	DESERIALFUNC = @extschema@.mse_fit_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.mse_fit(integer[], bigint, text) IS
+	'Multiple systems estimate from 0/1 capture patterns and their counts; model: independence, stepwise, or interactions such as ''1:2, 2:5''';
+
+CREATE AGGREGATE @extschema@.mse_fit(on_lists boolean[], n bigint, model text, list_names text[]) (
+	SFUNC = @extschema@.mse_fit_trans_named,
+	STYPE = internal,
+	FINALFUNC = @extschema@.mse_fit_final,
+	COMBINEFUNC = @extschema@.mse_fit_combine,
+	SERIALFUNC = @extschema@.mse_fit_serialize,
+	DESERIALFUNC = @extschema@.mse_fit_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.mse_fit(boolean[], bigint, text, text[]) IS
+	'Multiple systems estimate with named lists (NULL: positions), which mse_model then prints';
+
+CREATE AGGREGATE @extschema@.mse_fit(on_lists integer[], n bigint, model text, list_names text[]) (
+	SFUNC = @extschema@.mse_fit_trans_int_named,
+	STYPE = internal,
+	FINALFUNC = @extschema@.mse_fit_final,
+	COMBINEFUNC = @extschema@.mse_fit_combine,
+	SERIALFUNC = @extschema@.mse_fit_serialize,
+	DESERIALFUNC = @extschema@.mse_fit_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.mse_fit(integer[], bigint, text, text[]) IS
+	'Multiple systems estimate from 0/1 capture patterns with named lists (NULL: positions)';
+
+CREATE AGGREGATE @extschema@.mse_fit(on_lists boolean[], n bigint, model text, list_names text[], p_threshold double precision) (
+	SFUNC = @extschema@.mse_fit_trans_opts,
+	STYPE = internal,
+	FINALFUNC = @extschema@.mse_fit_final,
+	COMBINEFUNC = @extschema@.mse_fit_combine,
+	SERIALFUNC = @extschema@.mse_fit_serialize,
+	DESERIALFUNC = @extschema@.mse_fit_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.mse_fit(boolean[], bigint, text, text[], double precision) IS
+	'Multiple systems estimate with named lists (NULL: positions) and the stepwise p-value threshold (0.05 in the other forms)';
+
+CREATE AGGREGATE @extschema@.mse_fit(on_lists integer[], n bigint, model text, list_names text[], p_threshold double precision) (
+	SFUNC = @extschema@.mse_fit_trans_int_opts,
+	STYPE = internal,
+	FINALFUNC = @extschema@.mse_fit_final,
+	COMBINEFUNC = @extschema@.mse_fit_combine,
+	SERIALFUNC = @extschema@.mse_fit_serialize,
+	DESERIALFUNC = @extschema@.mse_fit_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.mse_fit(integer[], bigint, text, text[], double precision) IS
+	'Multiple systems estimate from 0/1 capture patterns with named lists (NULL: positions) and the stepwise p-value threshold';

@@ -1,0 +1,148 @@
+/*
+ * mathlib.c - open libRmath and GSL in their own symbol scope (mathlib.h).
+ * Plain C, no PostgreSQL headers.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include "mathlib.h"
+
+#include <dlfcn.h>
+#include <stdio.h>
+#include <string.h>
+
+#ifndef RG_RMATH_SONAME
+#define RG_RMATH_SONAME "libRmath.so"
+#endif
+#ifndef RG_GSL_SONAME
+#define RG_GSL_SONAME "libgsl.so"
+#endif
+
+/*
+ * AddressSanitizer refuses RTLD_DEEPBIND (its interceptors must stay first)
+ * and does not follow a second namespace: a sanitized build (91-sanitize)
+ * opens the libraries with RTLD_LOCAL alone.  Normal builds never do.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define RG_MATH_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define RG_MATH_SANITIZED 1
+#endif
+#endif
+
+RgMath		rg_math;
+
+static int	loaded = 0;
+static const char *scope = "not loaded";
+
+/*
+ * Open one library in a scope of its own.  If it is not yet in the process,
+ * RTLD_DEEPBIND makes its own definitions (and its dependencies') win every
+ * lookup it makes.  If someone else already loaded it, its relocations were
+ * bound without us and may point into another library: load a private copy
+ * into a new namespace instead, where only it and its dependencies exist.
+ */
+static void *
+open_private(const char *soname, char *err, size_t errlen)
+{
+	void	   *h;
+
+#ifdef RG_MATH_SANITIZED
+	h = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
+	scope = "local";
+#else
+	h = dlopen(soname, RTLD_NOW | RTLD_LOCAL | RTLD_NOLOAD);
+	if (h != NULL)
+	{
+		dlclose(h);
+		h = dlmopen(LM_ID_NEWLM, soname, RTLD_NOW | RTLD_LOCAL);
+		scope = "namespace";
+	}
+	else
+	{
+		h = dlopen(soname, RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
+		if (strcmp(scope, "namespace") != 0)
+			scope = "deepbind";
+	}
+#endif
+	if (h == NULL)
+	{
+		const char *why = dlerror();
+
+		snprintf(err, errlen, "could not open %s: %s", soname, why ? why : "unknown error");
+	}
+	return h;
+}
+
+static int
+take(void *h, const char *lib, const char *name, void **slot, char *err, size_t errlen)
+{
+	void	   *f;
+
+	dlerror();
+	f = dlsym(h, name);
+	if (f == NULL)
+	{
+		snprintf(err, errlen, "%s has no function %s", lib, name);
+		return -1;
+	}
+	*slot = f;
+	return 0;
+}
+
+int
+rg_math_load(char *err, size_t errlen)
+{
+	RgMath		m;
+	void	   *rmath,
+			   *gsl;
+	int			bad = 0;
+
+	if (loaded)
+		return 0;
+	memset(&m, 0, sizeof(m));
+	rmath = open_private(RG_RMATH_SONAME, err, errlen);
+	if (rmath == NULL)
+		return -1;
+	gsl = open_private(RG_GSL_SONAME, err, errlen);
+	if (gsl == NULL)
+		return -1;
+
+#define R(field, sym) bad |= take(rmath, RG_RMATH_SONAME, sym, (void **) &m.field, err, errlen)
+#define G(field) bad |= take(gsl, RG_GSL_SONAME, #field, (void **) &m.field, err, errlen)
+	R(dbinom, "dbinom");
+	R(pbinom, "pbinom");
+	R(qbinom, "qbinom");
+	R(dhyper, "dhyper");
+	R(phyper, "phyper");
+	R(qbeta, "qbeta");
+	R(pnorm, "pnorm5");
+	R(qnorm, "qnorm5");
+	R(pchisq, "pchisq");
+	R(qchisq, "qchisq");
+	R(ppois, "ppois");
+	G(gsl_set_error_handler_off);
+	G(gsl_linalg_cholesky_decomp1);
+	G(gsl_linalg_cholesky_solve);
+	G(gsl_linalg_cholesky_invert);
+#undef R
+#undef G
+	if (bad)
+		return -1;
+
+	/*
+	 * GSL's default error handler calls abort(), which in a backend would
+	 * restart the whole cluster.  Every GSL call checks its status instead.
+	 */
+	m.gsl_set_error_handler_off();
+	rg_math = m;
+	loaded = 1;
+	return 0;
+}
+
+const char *
+rg_math_scope(void)
+{
+	return scope;
+}
