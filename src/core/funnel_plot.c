@@ -521,16 +521,10 @@ rg_funnel_plot_svg(RgFunnelUnit *units, size_t k, const RgFunnelOptions *o,
 		}
 		if (!has_target)
 		{
-			rg_plot_legend_note(s, &lg);
-			rg_svg_str(s, "No limits: no target and");
-			rg_plot_legend_next(s, &lg, 14);
-			rg_plot_legend_note(s, &lg);
-			rg_svg_str(s, "no unit without unknowns");
-			rg_plot_legend_next(s, &lg, 16);
+			rg_plot_legend_text(s, &lg, "No limits: no target and", 14);
+			rg_plot_legend_text(s, &lg, "no unit without unknowns", 16);
 		}
-		rg_plot_legend_note(s, &lg);
-		rg_svg_str(s, "Points at the worst case");
-		rg_plot_legend_next(s, &lg, 16);
+		rg_plot_legend_text(s, &lg, "Points at the worst case", 16);
 		if (noref > 0)
 		{
 			rg_plot_legend_note(s, &lg);

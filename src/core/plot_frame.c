@@ -279,6 +279,14 @@ rg_plot_legend_note(RgSvg *s, const RgPlotLegend *lg)
 }
 
 void
+rg_plot_legend_text(RgSvg *s, RgPlotLegend *lg, const char *text, double dy)
+{
+	rg_plot_legend_note(s, lg);
+	rg_svg_str(s, text);
+	rg_plot_legend_next(s, lg, dy);
+}
+
+void
 rg_plot_legend_next(RgSvg *s, RgPlotLegend *lg, double dy)
 {
 	rg_svg_str(s, "</text>\n");

@@ -127,6 +127,8 @@ void		rg_plot_legend_marker(RgSvg *s, const RgPlotLegend *lg, const char *radius
 void		rg_plot_legend_whisker(RgSvg *s, const RgPlotLegend *lg, const char *colour);
 /* a note: text only, from the left edge of the column */
 void		rg_plot_legend_note(RgSvg *s, const RgPlotLegend *lg);
+/* a whole note of trusted text, then down by dy */
+void		rg_plot_legend_text(RgSvg *s, RgPlotLegend *lg, const char *text, double dy);
 void		rg_plot_legend_next(RgSvg *s, RgPlotLegend *lg, double dy);
 void		rg_plot_legend_end(RgSvg *s);
 

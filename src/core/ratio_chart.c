@@ -371,18 +371,10 @@ rg_ratio_chart_svg(RgRatioRow *rows, size_t k, const RgRatioOptions *o, RgSvg *s
 			rg_plot_legend_next(s, &lg, 18);
 		}
 		lg.y += 6;
-		rg_plot_legend_note(s, &lg);
-		rg_svg_str(s, "Band: 95% Wilson interval");
-		rg_plot_legend_next(s, &lg, 16);
-		rg_plot_legend_note(s, &lg);
-		rg_svg_str(s, "Line: worst case (unknown");
-		rg_plot_legend_next(s, &lg, 14);
-		rg_plot_legend_note(s, &lg);
-		rg_svg_str(s, "counted as not recorded)");
-		rg_plot_legend_next(s, &lg, 16);
-		rg_plot_legend_note(s, &lg);
-		rg_svg_str(s, "Gap: no referrals");
-		rg_plot_legend_next(s, &lg, 16);
+		rg_plot_legend_text(s, &lg, "Band: 95% Wilson interval", 16);
+		rg_plot_legend_text(s, &lg, "Line: worst case (unknown", 14);
+		rg_plot_legend_text(s, &lg, "counted as not recorded)", 16);
+		rg_plot_legend_text(s, &lg, "Gap: no referrals", 16);
 		rg_plot_legend_end(s);
 	}
 	rg_svg_str(s, "</svg>\n");
