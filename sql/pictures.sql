@@ -183,6 +183,15 @@ SELECT svg_xpath(svg, '//s:circle[@data-period=''2020-02-01'']/@cx') AS cx,
        svg_xpath(svg, '//s:circle[@data-period=''2020-02-01'']/@cy') AS cy,
        svg_xpath(svg, '//s:g[@class=''xticks'']/s:text/text()') AS xticks
   FROM chart;
+-- one period: an empty x range puts the point in the middle of the area,
+-- (84 + 592) / 2 = 338.00; the Wilson interval of 5 of 10 is 0.2366 ..
+-- 0.7634, so the y axis runs 0.2 .. 0.8 in steps of 0.2 and 0.5 is at
+-- 444 - (0.5 - 0.2) / 0.6 * 396 = 246.00
+SELECT svg_xpath(svg, '//s:circle[@class=''point'']/@cx') AS cx,
+       svg_xpath(svg, '//s:circle[@class=''point'']/@cy') AS cy,
+       svg_xpath(svg, '//s:g[@class=''yticks'']/s:text/text()') AS yticks,
+       svg_xpath(svg, '//s:g[@class=''xticks'']/s:text/text()') AS xticks
+  FROM (SELECT ratio_chart_svg('2020-01-01'::date, make_recording_stats(10, 5)) AS svg) p;
 SELECT count(DISTINCT svg) AS distinct_documents
   FROM (SELECT ratio_chart_svg(period, s, series, 0.75 ORDER BY period) AS svg FROM periods
         UNION ALL SELECT ratio_chart_svg(period, s, series, 0.75 ORDER BY period DESC, series) FROM periods
