@@ -32,11 +32,12 @@ SELECT volatility_is('ratio_chart_svg_final', ARRAY['internal'], 'immutable');
 SELECT is_empty($$
 	SELECT oid::regprocedure::text FROM pg_proc
 	 WHERE proname IN ('funnel_plot_svg_accum', 'ratio_chart_svg_accum',
+	                   'funnel_plot_svg_accum_numeric', 'ratio_chart_svg_accum_numeric',
 	                   'funnel_plot_svg_final', 'ratio_chart_svg_final')
 	   AND proisstrict$$, 'transition and final functions are CALLED ON NULL INPUT');
-SELECT is(count(*)::int, 16, 'sixteen picture functions, all PARALLEL SAFE')
+SELECT is(count(*)::int, 24, 'twenty-four picture functions (eight of them numeric target and threshold forms), all PARALLEL SAFE')
   FROM pg_proc WHERE proname ~ '^(funnel_plot|ratio_chart)_svg' AND proparallel = 's';
-SELECT is(count(*)::int, 7, 'seven picture aggregates, none with a combine function')
+SELECT is(count(*)::int, 11, 'eleven picture aggregates (four of them numeric forms), none with a combine function')
   FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
  WHERE p.proname IN ('funnel_plot_svg', 'ratio_chart_svg') AND a.aggcombinefn = 0;
 SELECT is(count(*)::int, 0, 'every picture function has a comment')
