@@ -63,9 +63,15 @@ $(SCRIPT_CUR): $(sort $(wildcard sql/current/*.sql))
 print-regress:
 	@echo $(REGRESS)
 
-.PHONY: unit
+.PHONY: unit check-fast
 unit:
 	$(MAKE) -C test/unit run
+
+# The fast tier for maintainers: unit tests, pg_regress and pgTAP against
+# the server PG_CONFIG and libpq's environment name, without root, in well
+# under a minute (test/fast; make install first).  test/run is the full run.
+check-fast:
+	PG_CONFIG=$(PG_CONFIG) test/fast
 
 # The main job: a per-force report over the bundled sample data (README).
 .PHONY: demo fuzz bench

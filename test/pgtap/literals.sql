@@ -10,7 +10,7 @@
 -- plain user could create it, does not take the call.
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS recording_gap;
-SELECT plan(24);
+SELECT plan(25);
 
 CREATE TEMP VIEW ext_proc AS
 	SELECT p.* FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_proc p ON p.oid = d.objid
@@ -22,8 +22,7 @@ CREATE TEMP VIEW ext_proc AS
 -- recording_ratio and recording_gap, whose numeric forms take counts).
 CREATE TEMP VIEW literal_pair AS
 	SELECT n.oid AS num, f.oid AS dbl FROM ext_proc n
-	  LEFT JOIN ext_proc f ON (f.proname = regexp_replace(n.proname, '_numeric$', '')
-	                        OR n.proname = 'mse_fit_trans_numeric' AND f.proname IN ('mse_fit_trans_opts', 'mse_fit_trans_int_opts'))
+	  LEFT JOIN ext_proc f ON f.proname = n.proname
 	   AND f.pronargs = n.pronargs
 	   AND pg_catalog.array_to_string(f.proargtypes::oid[], ',')
 	     = pg_catalog.array_to_string(pg_catalog.array_replace(n.proargtypes::oid[], 'numeric'::regtype::oid, 'float8'::regtype::oid), ',')
@@ -34,6 +33,9 @@ SELECT is((SELECT count(*)::int FROM literal_pair), 43,
 	'43 numeric forms: 25 scalar functions, 9 transition functions, 9 aggregates');
 SELECT is_empty($$SELECT num::regprocedure::text FROM literal_pair WHERE dbl IS NULL$$,
 	'every numeric form has a double precision twin');
+SELECT is_empty($$SELECT num::regprocedure::text FROM literal_pair l JOIN pg_proc n ON n.oid = l.num
+	 WHERE n.prokind = 'f' AND n.prosrc <> 'numeric_literal_form'$$,
+	'every numeric function is numeric_literal_form (src/literals.c), which calls its twin');
 SELECT is_empty($$
 	SELECT n.oid::regprocedure::text FROM literal_pair l JOIN pg_proc n ON n.oid = l.num JOIN pg_proc f ON f.oid = l.dbl
 	 WHERE (n.prorettype, n.provolatile, n.proisstrict, n.proparallel, n.prokind)

@@ -32,7 +32,6 @@ SELECT volatility_is('ratio_chart_svg_final', ARRAY['internal'], 'immutable');
 SELECT is_empty($$
 	SELECT oid::regprocedure::text FROM pg_proc
 	 WHERE proname IN ('funnel_plot_svg_accum', 'ratio_chart_svg_accum',
-	                   'funnel_plot_svg_accum_numeric', 'ratio_chart_svg_accum_numeric',
 	                   'funnel_plot_svg_final', 'ratio_chart_svg_final')
 	   AND proisstrict$$, 'transition and final functions are CALLED ON NULL INPUT');
 SELECT is(count(*)::int, 24, 'twenty-four picture functions (eight of them numeric target and threshold forms), all PARALLEL SAFE')
