@@ -20,7 +20,7 @@ SCRIPT_010  = sql/$(EXTENSION)--0.1.0.sql
 SCRIPT_UP020 = sql/$(EXTENSION)--0.1.0--0.2.0.sql
 SCRIPT_UP030 = sql/$(EXTENSION)--0.2.0--0.3.0.sql
 SCRIPT_CUR  = sql/$(EXTENSION)--$(EXTVERSION).sql
-NEW_IN_0.3.0 =
+NEW_IN_0.3.0 = sql/current/90_literals.sql
 DATA_built  = $(SCRIPT_010) $(SCRIPT_UP020) $(SCRIPT_UP030) $(SCRIPT_CUR)
 
 # pg_regress, as in contrib: inputs in sql/, outputs in expected/.  The
@@ -63,9 +63,15 @@ $(SCRIPT_CUR): $(sort $(wildcard sql/current/*.sql))
 print-regress:
 	@echo $(REGRESS)
 
-.PHONY: unit
+.PHONY: unit check-fast
 unit:
 	$(MAKE) -C test/unit run
+
+# The fast tier for maintainers: unit tests, pg_regress and pgTAP against
+# the server PG_CONFIG and libpq's environment name, without root, in well
+# under a minute (test/fast; make install first).  test/run is the full run.
+check-fast:
+	PG_CONFIG=$(PG_CONFIG) test/fast
 
 # The main job: a per-force report over the bundled sample data (README).
 .PHONY: demo fuzz bench

@@ -10,6 +10,36 @@ SELECT g AS id, g % 8 + 1 AS quarter,
 ALTER TABLE trend_big SET (parallel_workers = 2);
 ANALYZE trend_big;
 
+-- True when a run of q under EXPLAIN ANALYZE had at least two workers each
+-- producing rows of the partial aggregate, which the Finalize step then
+-- combined: partial states really were built in workers and merged.  A
+-- worker can fail to launch on a busy machine, so up to 30 runs are tried.
+-- (Run with parallel_leader_participation off, so the leader builds none.)
+CREATE FUNCTION pg_temp.merged_from_workers(q text) RETURNS boolean
+LANGUAGE plpgsql AS $$
+DECLARE
+	plan json;
+	n int;
+BEGIN
+	FOR attempt IN 1..30 LOOP
+		EXECUTE 'EXPLAIN (ANALYZE, VERBOSE, FORMAT JSON) ' || q INTO plan;
+		WITH RECURSIVE nodes(node) AS (
+			SELECT plan -> 0 -> 'Plan'
+			UNION ALL
+			SELECT p FROM nodes, json_array_elements(node -> 'Plans') AS p
+		)
+		SELECT count(*) INTO n
+		  FROM nodes, json_array_elements(node -> 'Workers') AS w
+		 WHERE node ->> 'Partial Mode' = 'Partial'
+		   AND (w ->> 'Actual Rows')::numeric > 0;
+		IF n >= 2 THEN
+			RETURN true;
+		END IF;
+		PERFORM pg_sleep(0.1);
+	END LOOP;
+	RETURN false;
+END $$;
+
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
@@ -19,6 +49,9 @@ SET parallel_leader_participation = off;
 EXPLAIN (COSTS OFF)
 SELECT trend_p_value(quarter, s_known), recording_trend(quarter, s), recording_trend(quarter, s, 0.01)
   FROM trend_big;
+
+SELECT pg_temp.merged_from_workers('SELECT trend_p_value(quarter, s_known) FROM trend_big') AS p_merged,
+       pg_temp.merged_from_workers('SELECT recording_trend(quarter, s, 0.01) FROM trend_big') AS direction_merged;
 
 SELECT trend_p_value(quarter, s_known) AS p_par,
        trend_p_value(-quarter, s_known) AS p_rev_par,

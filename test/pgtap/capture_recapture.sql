@@ -44,9 +44,9 @@ SELECT is_aggregate('mse_fit', ARRAY['integer[]', 'bigint', 'text', 'text[]']);
 SELECT is_aggregate('mse_fit', ARRAY['integer[]', 'bigint', 'text', 'text[]', 'double precision']);
 SELECT is((SELECT count(*)::int FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
 	WHERE p.proname = 'mse_fit' AND a.aggcombinefn <> 0 AND a.aggserialfn <> 0
-	  AND a.aggdeserialfn <> 0 AND a.aggfinalfn = 'mse_fit_final'::regproc), 8,
+	  AND a.aggdeserialfn <> 0 AND a.aggfinalfn = 'mse_fit_final'::regproc), 10,
 	'every mse_fit has the combine, serial, deserial and final functions');
-SELECT is((SELECT count(*)::int FROM pg_proc WHERE proname = 'mse_fit' AND proparallel = 's'), 8,
+SELECT is((SELECT count(*)::int FROM pg_proc WHERE proname = 'mse_fit' AND proparallel = 's'), 10,
 	'every mse_fit is PARALLEL SAFE');
 
 -- Volatility: every function of this layer is IMMUTABLE
@@ -83,8 +83,8 @@ SELECT is_empty($$
 	SELECT oid::regprocedure::text FROM pg_proc
 	 WHERE (proname LIKE 'mse\_fit\_trans%' OR proname IN ('mse_fit_combine', 'mse_fit_final'))
 	   AND proisstrict$$, 'transition, combine and final functions are CALLED ON NULL INPUT (NULL arguments are errors with a hint)');
-SELECT is((SELECT count(*)::int FROM pg_proc WHERE proname LIKE 'mse\_fit\_trans%'), 8,
-	'eight transition functions');
+SELECT is((SELECT count(*)::int FROM pg_proc WHERE proname LIKE 'mse\_fit\_trans%'), 10,
+	'ten transition functions (two of them the numeric p_threshold forms)');
 SELECT is_empty($$
 	SELECT oid::regprocedure::text FROM pg_proc
 	 WHERE (proname LIKE 'mse\_%' OR proname LIKE 'chapman\_%') AND prokind IN ('f', 'a')

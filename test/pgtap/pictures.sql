@@ -34,19 +34,26 @@ SELECT is_empty($$
 	 WHERE proname IN ('funnel_plot_svg_accum', 'ratio_chart_svg_accum',
 	                   'funnel_plot_svg_final', 'ratio_chart_svg_final')
 	   AND proisstrict$$, 'transition and final functions are CALLED ON NULL INPUT');
-SELECT is(count(*)::int, 16, 'sixteen picture functions, all PARALLEL SAFE')
+SELECT is(count(*)::int, 24, 'twenty-four picture functions (eight of them numeric target and threshold forms), all PARALLEL SAFE')
   FROM pg_proc WHERE proname ~ '^(funnel_plot|ratio_chart)_svg' AND proparallel = 's';
-SELECT is(count(*)::int, 7, 'seven picture aggregates, none with a combine function')
+SELECT is(count(*)::int, 11, 'eleven picture aggregates (four of them numeric forms), none with a combine function')
   FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
  WHERE p.proname IN ('funnel_plot_svg', 'ratio_chart_svg') AND a.aggcombinefn = 0;
 SELECT is(count(*)::int, 0, 'every picture function has a comment')
   FROM pg_proc WHERE proname ~ '^(funnel_plot|ratio_chart)_svg' AND obj_description(oid, 'pg_proc') IS NULL;
 -- no ambiguity: each call shape resolves to exactly one aggregate
-SELECT lives_ok($$SELECT funnel_plot_svg('a', make_recording_stats(2, 1))$$, '2-argument call resolves');
-SELECT lives_ok($$SELECT funnel_plot_svg('a', make_recording_stats(2, 1), 0.5)$$, '3-argument call resolves');
-SELECT lives_ok($$SELECT funnel_plot_svg('a', make_recording_stats(2, 1), NULL, 't')$$, '4-argument call resolves');
-SELECT lives_ok($$SELECT funnel_plot_svg('a', make_recording_stats(2, 1), NULL, NULL, '{}')$$, '5-argument call resolves');
-SELECT lives_ok($$SELECT ratio_chart_svg(current_date, make_recording_stats(2, 1), NULL)$$, 'ratio_chart_svg with a NULL series resolves');
+-- and draws what it was given: one unit, 1 of 2 recorded, so the pooled
+-- target is 1/2; the title; the default 800 x 500 size; the period
+SELECT is(substring(funnel_plot_svg('a', make_recording_stats(2, 1)) from 'data-target="([^"]*)"')::float8, 0.5::float8,
+	'2-argument call resolves and centres the funnel on the pooled 1/2');
+SELECT is(substring(funnel_plot_svg('a', make_recording_stats(2, 1), 0.3) from 'data-target="([^"]*)"')::float8, 0.3::float8,
+	'3-argument call resolves and centres the funnel on the target given, 0.3');
+SELECT ok(funnel_plot_svg('a', make_recording_stats(2, 1), NULL, 't') ~ '<title id="rg-title">t</title>',
+	'4-argument call resolves and titles the picture t');
+SELECT ok(funnel_plot_svg('a', make_recording_stats(2, 1), NULL, NULL, '{}') ~ '^<\?xml[^>]*>\s*<svg [^>]*width="800" height="500"',
+	'5-argument call resolves: with no options, an 800 x 500 SVG document');
+SELECT ok(ratio_chart_svg(date '2016-03-01', make_recording_stats(2, 1), NULL) ~ '>2016-03-01</text>',
+	'ratio_chart_svg with a NULL series resolves and labels the period 2016-03-01');
 
 -- SQLSTATEs
 SELECT throws_ok($$SELECT funnel_plot_svg('a', NULL::recording_stats)$$, '22004',

@@ -5,9 +5,9 @@
 --
 -- The extension is created and committed before the tests' transaction:
 -- PostgreSQL refuses an enum value added by ALTER TYPE ... ADD VALUE (the
--- 'undetermined' labels of 0.2.0) in the transaction that added it, and the
--- 0.2.0 install script is the 0.1.0 one followed by the upgrade.  It is
--- dropped again at the end if this file created it.
+-- 'undetermined' labels of 0.2.0) in the transaction that added it, which
+-- is the case in a database updated from 0.1.0.  It is dropped again at
+-- the end if this file created it.
 SELECT NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'recording_gap') AS rg_created \gset
 CREATE EXTENSION IF NOT EXISTS recording_gap;
 BEGIN;
@@ -156,11 +156,22 @@ SELECT enum_has_labels('recording_change', ARRAY['improved', 'worsened', 'no_cha
 SELECT is(recording_verdict('(referrals=3146, recorded=884)'), 'below'::threshold_verdict,
 	'recording_verdict(''(...)'') calls the function');
 
--- No existing call is ambiguous
-SELECT lives_ok($$SELECT funnel_position(make_recording_stats(10, 3), 0.5)$$, 'funnel_position(s, target)');
-SELECT lives_ok($$SELECT funnel_lower(10, 0.5), funnel_upper(10, 0.5)$$, 'funnel_lower(n, target)');
-SELECT lives_ok($$SELECT recording_verdict(make_recording_stats(10, 3), 0.5)$$, 'recording_verdict(s, threshold)');
-SELECT lives_ok($$SELECT funnel_z(make_recording_stats(10, 3), 0.5)$$, 'funnel_z(s, target)');
+-- No existing call is ambiguous, and each gives its value, worked out by
+-- hand (mpmath, 30 digits) for 3 recorded of 10 against 0.5 at 99.8%:
+-- Spiegelhalter's limits (r - a) / n with r = qbinom(p, 10, 0.5) and
+-- a = (pbinom(r) - p) / dbinom(r): lower, p = 0.001, r = 1,
+-- a = (11/1024 - 0.001) / (10/1024) = 0.9976, (1 - 0.9976) / 10 = 0.00024;
+-- upper, p = 0.999, r = 9, a = (1023/1024 - 0.999) / (10/1024) = 0.0024,
+-- (9 - 0.0024) / 10 = 0.89976.  0.3 lies between them.  FunnelPlotR's z:
+-- 2 sqrt(10) (asin(sqrt(0.3)) - asin(sqrt(0.5))) = -1.30133052910216715.
+SELECT is(funnel_position(make_recording_stats(10, 3), 0.5)::text, 'within',
+	'funnel_position(s, target): 0.3 within 0.00024 .. 0.89976');
+SELECT ok(abs(funnel_lower(10, 0.5) - 0.00024) < 1e-12 * 0.00024 AND abs(funnel_upper(10, 0.5) - 0.89976) < 1e-12 * 0.89976,
+	'funnel_lower(n, target), funnel_upper(n, target): 0.00024 and 0.89976 (relative 1e-12)');
+SELECT is(recording_verdict(make_recording_stats(10, 3), 0.5)::text, 'below',
+	'recording_verdict(s, threshold): 0.3 with no unknowns is under 0.5: below');
+SELECT ok(abs(funnel_z(make_recording_stats(10, 3), 0.5) - (-1.30133052910216715)) < 1e-12,
+	'funnel_z(s, target): -1.30133052910216715');
 
 -- SQLSTATEs: 22023 for a bad parameter, 22003 for counts above 2^53,
 -- 22000 for invalid counts
