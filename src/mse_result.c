@@ -231,10 +231,12 @@ limit_of(RgMseResult *r, double level, int side, double *limit)
 	char		err[RG_MSE_ERR_MAX];
 
 	if (!(level > 0 && level < 1))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("confidence level must lie strictly between 0 and 1"),
-				 errdetail("The level given was %g.", level)));
+	{
+		RgErrArgs	a = {RG_A_LEVEL};
+
+		a.level = level;
+		rg_error(RG_DOM_MSE, RG_MSE_BAD_LEVEL, &a);
+	}
 	if (r->status != RG_MSE_FIT_OK)
 		return false;
 	rg_mse_arm_interrupts();

@@ -66,72 +66,39 @@ null_summary(const char *fn)
 }
 
 static void
-check_drawable(const RecordingStats *s)
+check_drawable(const RecordingStats *s, const char *fn)
 {
 	rg_check_counts(s);
 	if (s->referrals > RG_STAT_MAX_COUNT)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("referrals above 2^53 cannot be drawn"),
-				 errdetail("A summary has " INT64_FORMAT " referrals.", s->referrals)));
+	{
+		RgErrArgs	a = {RG_A_FN | RG_A_N};
+
+		a.fn = fn;
+		a.n = s->referrals;
+		rg_error(RG_DOM_SVG, RG_SVG_BAD_COUNTS, &a);
+	}
 }
 
+/* The document, or the ERROR of a failed status (src/errors.c). */
 static text *
 svg_result(RgSvgStatus st, RgSvg *svg, const char *fn, const char *bad_option, size_t nseries)
 {
-	switch (st)
+	RgErrArgs	a = {RG_A_FN};
+
+	if (st == RG_SVG_OK)
+		return cstring_to_text_with_len(svg->buf, (int) svg->len);
+	a.fn = fn;
+	if (bad_option)
 	{
-		case RG_SVG_OK:
-			return cstring_to_text_with_len(svg->buf, (int) svg->len);
-		case RG_SVG_NO_MEMORY:
-			ereport(ERROR,
-					(errcode(ERRCODE_OUT_OF_MEMORY),
-					 errmsg("out of memory while drawing %s", fn)));
-			break;
-		case RG_SVG_TOO_LARGE:
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("%s would be larger than %zu bytes", fn, (size_t) RG_SVG_MAX_BYTES),
-					 errhint("Draw fewer points.")));
-			break;
-		case RG_SVG_TOO_MANY_POINTS:
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("%s draws at most %d points", fn, RG_SVG_MAX_POINTS),
-					 errhint("Aggregate to fewer units or periods first, or draw a subset of them.")));
-			break;
-		case RG_SVG_TOO_MANY_SERIES:
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("%s draws at most %d series", fn, RG_SVG_MAX_SERIES),
-					 errdetail("The rows have %zu series.", nseries),
-					 errhint("Draw at most %d series per chart, for example one chart per group of series, "
-							 "so that every series keeps a colour-blind-safe colour.", RG_SVG_MAX_SERIES)));
-			break;
-		case RG_SVG_BAD_COUNTS:
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("%s cannot draw a summary with more than 2^53 referrals", fn)));
-			break;
-		case RG_SVG_OVERFLOW:
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("sum of the summaries of one period is out of range"),
-					 errdetail("The referrals of a series in one period add up to more than 2^53.")));
-			break;
-		case RG_SVG_BAD_OPTION:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("option \"%s\" of %s is out of range", bad_option ? bad_option : "?", fn),
-					 errhint("See doc/pictures.md for the options and their ranges.")));
-			break;
-		case RG_SVG_NUMERIC:
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("%s could not compute a statistic", fn),
-					 errdetail("A funnel limit or interval was not finite.")));
-			break;
+		a.have |= RG_A_OPTION;
+		a.option = bad_option;
 	}
+	if (st == RG_SVG_TOO_MANY_SERIES)
+	{
+		a.have |= RG_A_NSERIES;
+		a.nseries = nseries;
+	}
+	rg_error(RG_DOM_SVG, (int) st, &a);
 	return NULL;
 }
 
@@ -288,12 +255,11 @@ funnel_plot_svg_accum(PG_FUNCTION_ARGS)
 	RecordingStats *s;
 	RgFunnelUnit *u;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "funnel_plot_svg_accum called in non-aggregate context");
+	aggcxt = rg_agg_context(fcinfo, "funnel_plot_svg_accum");
 	if (PG_ARGISNULL(2))
 		null_summary("funnel_plot_svg");
 	s = PG_GETARG_RECORDING_STATS_P(2);
-	check_drawable(s);
+	check_drawable(s, "funnel_plot_svg");
 
 	if (st == NULL)
 	{
@@ -520,8 +486,7 @@ ratio_chart_svg_accum(PG_FUNCTION_ARGS)
 	RgRatioRow *r;
 	DateADT		period;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "ratio_chart_svg_accum called in non-aggregate context");
+	aggcxt = rg_agg_context(fcinfo, "ratio_chart_svg_accum");
 	if (PG_ARGISNULL(2))
 		null_summary("ratio_chart_svg");
 	if (PG_ARGISNULL(1))
@@ -536,7 +501,7 @@ ratio_chart_svg_accum(PG_FUNCTION_ARGS)
 				 errmsg("ratio_chart_svg cannot draw an infinite period"),
 				 errhint("Leave such rows out with WHERE isfinite(period).")));
 	s = PG_GETARG_RECORDING_STATS_P(2);
-	check_drawable(s);
+	check_drawable(s, "ratio_chart_svg");
 
 	if (st == NULL)
 	{

@@ -11,6 +11,7 @@
 #endif
 
 #include "core/counts.h"
+#include "errors.h"
 
 /* recording_stats is a fixed-size, pass-by-reference, double-aligned type. */
 typedef RgCounts RecordingStats;
@@ -21,11 +22,23 @@ typedef RgCounts RecordingStats;
 #define PG_RETURN_RECORDING_STATS_P(p)	return RecordingStatsPGetDatum(p)
 
 /*
- * Turn a core status into an ERROR.  c is the offending value (may be NULL),
- * field the index reported by rg_counts_check.  Never returns unless
- * st == RG_OK.
+ * Turn a counts status into an ERROR (src/errors.c).  c is the offending
+ * value (may be NULL), field the index reported by rg_counts_check.  Never
+ * returns unless st == RG_OK.
  */
-extern void rg_report(RgStatus st, const RgCounts *c, int field);
+static inline void
+rg_report(RgStatus st, const RgCounts *c, int field)
+{
+	RgErrArgs	a = {0};
+
+	if (c != NULL)
+	{
+		a.have = RG_A_COUNTS;
+		a.counts = c;
+		a.field = field;
+	}
+	rg_error(RG_DOM_COUNTS, (int) st, &a);
+}
 
 /* Check the invariants of c and raise an ERROR if they do not hold. */
 static inline void
