@@ -13,6 +13,7 @@
 
 #include "catalog/pg_type.h"
 #include "miscadmin.h"
+#include "nodes/primnodes.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 
@@ -44,6 +45,59 @@ rg_mse_arm_interrupts(void)
  * --------------------------------------------------------------------- */
 
 /*
+ * What a transition call site remembers: whether the model, list names and
+ * threshold are constants of the query (Const, or a Param given from
+ * outside: fixed for one execution), and the last state whose options were
+ * checked.  With constant options, a state built from its first row holds
+ * exactly those options, so each state is compared once, not on every row;
+ * a state at a reused address was built from a row with the same constants.
+ * Options computed per row are compared on every row.
+ */
+typedef struct TransCache
+{
+	bool		constant;
+	const RgMseState *checked;
+} TransCache;
+
+static bool
+arg_is_constant(Node *expr)
+{
+	return expr != NULL &&
+		(IsA(expr, Const) ||
+		 (IsA(expr, Param) && ((Param *) expr)->paramkind == PARAM_EXTERN));
+}
+
+static TransCache *
+trans_cache(FunctionCallInfo fcinfo)
+{
+	TransCache *tc = (TransCache *) fcinfo->flinfo->fn_extra;
+
+	if (tc == NULL)
+	{
+		Aggref	   *agg = AggGetAggref(fcinfo);
+
+		tc = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TransCache));
+		/* aggregate arguments 3.. (model, names, threshold); none: constant */
+		tc->constant = agg != NULL && agg->aggorder == NIL && !agg->aggdistinct;
+		if (tc->constant)
+		{
+			ListCell   *lc;
+			int			i = 0;
+
+			foreach(lc, agg->args)
+			{
+				TargetEntry *tle = lfirst_node(TargetEntry, lc);
+
+				if (i++ >= 2 && !arg_is_constant((Node *) tle->expr))
+					tc->constant = false;
+			}
+		}
+		fcinfo->flinfo->fn_extra = tc;
+	}
+	return tc;
+}
+
+/*
  * Add one row: argument 1 is the pattern (boolean[] or integer[] of 0/1),
  * 2 the count; the model text, list names (NULL: positions) and stepwise
  * threshold are the same on every row.
@@ -65,6 +119,7 @@ trans_common(FunctionCallInfo fcinfo, const char *model, size_t model_len,
 	int			nnames = 0;
 	Oid			elemtype;
 	char		err[RG_MSE_ERR_MAX];
+	TransCache *tc;
 
 	if (PG_ARGISNULL(1))
 		ereport(ERROR,
@@ -95,7 +150,10 @@ trans_common(FunctionCallInfo fcinfo, const char *model, size_t model_len,
 		snprintf(err, sizeof(err), "The first row has %d lists and this row has %d.", s->k, k);
 		rg_mse_report(RG_MSE_LENGTH_MISMATCH, err);
 	}
-	if (names_arr != NULL)
+	tc = trans_cache(fcinfo);
+	if (s != NULL && tc->constant && tc->checked == s)
+		names_arr = NULL;		/* checked at this state's first row */
+	else if (names_arr != NULL)
 	{
 		if (ARR_NDIM(names_arr) > 1)
 			ereport(ERROR,
@@ -118,7 +176,7 @@ trans_common(FunctionCallInfo fcinfo, const char *model, size_t model_len,
 			name_lens[i] = VARSIZE_ANY_EXHDR(DatumGetPointer(elems[i]));
 		}
 	}
-	if (s != NULL)
+	if (s != NULL && !(tc->constant && tc->checked == s))
 	{
 		bool		same = rg_mse_state_same_model(s, model, model_len) == RG_MSE_OK &&
 			s->nnames == nnames && s->p_threshold == p_threshold;
@@ -165,6 +223,7 @@ trans_common(FunctionCallInfo fcinfo, const char *model, size_t model_len,
 		rg_mse_report(rg_mse_state_init(s, k, model, model_len, err), err);
 		rg_mse_report(rg_mse_state_set_options(s, names, name_lens, nnames, p_threshold, err), err);
 	}
+	tc->checked = s;
 	switch (rg_mse_accumulate(s, on, k, n))
 	{
 		case RG_MSE_OK:

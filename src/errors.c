@@ -219,7 +219,7 @@ static const RgErrEntry errors[E_COUNT] = {
 	[E_MSE_SYNTAX] = {ERRCODE_INVALID_TEXT_REPRESENTATION, M_NONE,
 		"invalid input syntax for type mse_result", 0, RG_A_CORE, NULL,
 		"Write it as mse_fit prints it: (lists=N, model=[...], status=..., observed=N, ..., counts=[...])."},
-	[E_MSE_INCONSISTENT] = {ERRCODE_INVALID_TEXT_REPRESENTATION, M_NONE,
+	[E_MSE_INCONSISTENT] = {ERRCODE_DATA_EXCEPTION, M_NONE,
 		"inconsistent mse_result value", 0, RG_A_CORE, NULL, NULL},
 	[E_MSE_NEGATIVE] = {ERRCODE_INVALID_PARAMETER_VALUE, M_NONE,
 		"count of a capture pattern must not be negative", 0, RG_A_CORE, NULL, NULL},
