@@ -10,9 +10,9 @@
 #include "utils/builtins.h"
 #include "utils/float.h"
 
-PG_FUNCTION_INFO_V1(recording_stats_unrecorded_estimate);
-PG_FUNCTION_INFO_V1(recording_stats_unrecorded_lower);
-PG_FUNCTION_INFO_V1(recording_stats_unrecorded_upper);
+PG_FUNCTION_INFO_V1(unrecorded_estimate);
+PG_FUNCTION_INFO_V1(unrecorded_estimate_lower);
+PG_FUNCTION_INFO_V1(unrecorded_estimate_upper);
 
 /* false for a NULL answer; raises for bad input */
 static bool
@@ -42,7 +42,7 @@ check_total(int64 total)
 }
 
 Datum
-recording_stats_unrecorded_estimate(PG_FUNCTION_ARGS)
+unrecorded_estimate(PG_FUNCTION_ARGS)
 {
 	RecordingStats *s = PG_GETARG_RECORDING_STATS_P(0);
 	int64		total = PG_GETARG_INT64(1);
@@ -69,7 +69,7 @@ audit_interval(FunctionCallInfo fcinfo, double *lower, double *upper)
 }
 
 Datum
-recording_stats_unrecorded_lower(PG_FUNCTION_ARGS)
+unrecorded_estimate_lower(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;
@@ -80,7 +80,7 @@ recording_stats_unrecorded_lower(PG_FUNCTION_ARGS)
 }
 
 Datum
-recording_stats_unrecorded_upper(PG_FUNCTION_ARGS)
+unrecorded_estimate_upper(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;

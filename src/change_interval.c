@@ -10,8 +10,8 @@
 #include "utils/builtins.h"
 #include "utils/float.h"
 
-PG_FUNCTION_INFO_V1(recording_stats_change_lower);
-PG_FUNCTION_INFO_V1(recording_stats_change_upper);
+PG_FUNCTION_INFO_V1(change_lower);
+PG_FUNCTION_INFO_V1(change_upper);
 
 static bool
 change_interval(FunctionCallInfo fcinfo, double *lower, double *upper)
@@ -36,7 +36,7 @@ change_interval(FunctionCallInfo fcinfo, double *lower, double *upper)
 }
 
 Datum
-recording_stats_change_lower(PG_FUNCTION_ARGS)
+change_lower(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;
@@ -47,7 +47,7 @@ recording_stats_change_lower(PG_FUNCTION_ARGS)
 }
 
 Datum
-recording_stats_change_upper(PG_FUNCTION_ARGS)
+change_upper(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;

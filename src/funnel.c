@@ -14,17 +14,17 @@
 #include "utils/float.h"
 #include "utils/memutils.h"
 
-PG_FUNCTION_INFO_V1(recording_funnel_lower);
-PG_FUNCTION_INFO_V1(recording_funnel_upper);
-PG_FUNCTION_INFO_V1(recording_funnel_lower_phi);
-PG_FUNCTION_INFO_V1(recording_funnel_upper_phi);
-PG_FUNCTION_INFO_V1(recording_funnel_lower_tau2);
-PG_FUNCTION_INFO_V1(recording_funnel_upper_tau2);
-PG_FUNCTION_INFO_V1(recording_stats_funnel_position);
-PG_FUNCTION_INFO_V1(recording_stats_funnel_position_tau2);
-PG_FUNCTION_INFO_V1(recording_stats_funnel_z);
-PG_FUNCTION_INFO_V1(recording_stats_funnel_z_tau2);
-PG_FUNCTION_INFO_V1(recording_stats_funnel_p_value);
+PG_FUNCTION_INFO_V1(funnel_lower);
+PG_FUNCTION_INFO_V1(funnel_upper);
+PG_FUNCTION_INFO_V1(funnel_lower_phi);
+PG_FUNCTION_INFO_V1(funnel_upper_phi);
+PG_FUNCTION_INFO_V1(funnel_lower_tau2);
+PG_FUNCTION_INFO_V1(funnel_upper_tau2);
+PG_FUNCTION_INFO_V1(funnel_position);
+PG_FUNCTION_INFO_V1(funnel_position_tau2);
+PG_FUNCTION_INFO_V1(funnel_z);
+PG_FUNCTION_INFO_V1(funnel_z_tau2);
+PG_FUNCTION_INFO_V1(funnel_p_value);
 PG_FUNCTION_INFO_V1(funnel_phi_accum);
 PG_FUNCTION_INFO_V1(funnel_phi_combine);
 PG_FUNCTION_INFO_V1(funnel_phi_serialize);
@@ -71,7 +71,7 @@ limits_compute(FunctionCallInfo fcinfo, double phi, double tau2, unsigned given,
 
 /* funnel_lower(n, target, level), funnel_upper(...): the exact limits */
 Datum
-recording_funnel_lower(PG_FUNCTION_ARGS)
+funnel_lower(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;
@@ -82,7 +82,7 @@ recording_funnel_lower(PG_FUNCTION_ARGS)
 }
 
 Datum
-recording_funnel_upper(PG_FUNCTION_ARGS)
+funnel_upper(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;
@@ -94,7 +94,7 @@ recording_funnel_upper(PG_FUNCTION_ARGS)
 
 /* funnel_lower_phi(n, target, phi, level), funnel_upper_phi(...) */
 Datum
-recording_funnel_lower_phi(PG_FUNCTION_ARGS)
+funnel_lower_phi(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;
@@ -105,7 +105,7 @@ recording_funnel_lower_phi(PG_FUNCTION_ARGS)
 }
 
 Datum
-recording_funnel_upper_phi(PG_FUNCTION_ARGS)
+funnel_upper_phi(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;
@@ -117,7 +117,7 @@ recording_funnel_upper_phi(PG_FUNCTION_ARGS)
 
 /* funnel_lower_tau2(n, target, tau2, level), funnel_upper_tau2(...) */
 Datum
-recording_funnel_lower_tau2(PG_FUNCTION_ARGS)
+funnel_lower_tau2(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;
@@ -128,7 +128,7 @@ recording_funnel_lower_tau2(PG_FUNCTION_ARGS)
 }
 
 Datum
-recording_funnel_upper_tau2(PG_FUNCTION_ARGS)
+funnel_upper_tau2(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;
@@ -169,14 +169,14 @@ position_compute(FunctionCallInfo fcinfo, double level, double phi, double tau2,
 
 /* funnel_position(s, target, level, phi) */
 Datum
-recording_stats_funnel_position(PG_FUNCTION_ARGS)
+funnel_position(PG_FUNCTION_ARGS)
 {
 	return position_compute(fcinfo, PG_GETARG_FLOAT8(2), PG_GETARG_FLOAT8(3), 0.0, RG_A_PHI);
 }
 
 /* funnel_position_tau2(s, target, tau2, level) */
 Datum
-recording_stats_funnel_position_tau2(PG_FUNCTION_ARGS)
+funnel_position_tau2(PG_FUNCTION_ARGS)
 {
 	return position_compute(fcinfo, PG_GETARG_FLOAT8(3), 1.0, PG_GETARG_FLOAT8(2), RG_A_TAU2);
 }
@@ -210,7 +210,7 @@ z_compute(FunctionCallInfo fcinfo, double tau2, double *z)
 }
 
 Datum
-recording_stats_funnel_z(PG_FUNCTION_ARGS)
+funnel_z(PG_FUNCTION_ARGS)
 {
 	double		z;
 
@@ -220,7 +220,7 @@ recording_stats_funnel_z(PG_FUNCTION_ARGS)
 }
 
 Datum
-recording_stats_funnel_z_tau2(PG_FUNCTION_ARGS)
+funnel_z_tau2(PG_FUNCTION_ARGS)
 {
 	double		z;
 
@@ -230,7 +230,7 @@ recording_stats_funnel_z_tau2(PG_FUNCTION_ARGS)
 }
 
 Datum
-recording_stats_funnel_p_value(PG_FUNCTION_ARGS)
+funnel_p_value(PG_FUNCTION_ARGS)
 {
 	RecordingStats *s = PG_GETARG_RECORDING_STATS_P(0);
 	RgErrArgs	a = {0};

@@ -17,15 +17,15 @@
 #include "utils/memutils.h"
 #include "utils/syscache.h"
 
-PG_FUNCTION_INFO_V1(recording_stats_ci_lower);
-PG_FUNCTION_INFO_V1(recording_stats_ci_upper);
-PG_FUNCTION_INFO_V1(recording_stats_verdict);
-PG_FUNCTION_INFO_V1(recording_stats_below_threshold);
-PG_FUNCTION_INFO_V1(recording_stats_ci_bounds_lower);
-PG_FUNCTION_INFO_V1(recording_stats_ci_bounds_upper);
-PG_FUNCTION_INFO_V1(recording_stats_verdict_ci);
-PG_FUNCTION_INFO_V1(recording_stats_change_p_value);
-PG_FUNCTION_INFO_V1(recording_stats_change);
+PG_FUNCTION_INFO_V1(ci_lower);
+PG_FUNCTION_INFO_V1(ci_upper);
+PG_FUNCTION_INFO_V1(recording_verdict);
+PG_FUNCTION_INFO_V1(below_threshold);
+PG_FUNCTION_INFO_V1(ci_bounds_lower);
+PG_FUNCTION_INFO_V1(ci_bounds_upper);
+PG_FUNCTION_INFO_V1(recording_verdict_ci);
+PG_FUNCTION_INFO_V1(change_p_value);
+PG_FUNCTION_INFO_V1(recording_change);
 
 /* ---- per-call-site cache ---- */
 
@@ -162,7 +162,7 @@ ci_compute(FunctionCallInfo fcinfo, double *lower, double *upper)
 
 /* ci_lower / ci_upper: the worst case, recorded of referrals */
 Datum
-recording_stats_ci_lower(PG_FUNCTION_ARGS)
+ci_lower(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;
@@ -173,7 +173,7 @@ recording_stats_ci_lower(PG_FUNCTION_ARGS)
 }
 
 Datum
-recording_stats_ci_upper(PG_FUNCTION_ARGS)
+ci_upper(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;
@@ -206,7 +206,7 @@ ci_bounds_compute(FunctionCallInfo fcinfo, double *lower, double *upper)
 }
 
 Datum
-recording_stats_ci_bounds_lower(PG_FUNCTION_ARGS)
+ci_bounds_lower(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;
@@ -217,7 +217,7 @@ recording_stats_ci_bounds_lower(PG_FUNCTION_ARGS)
 }
 
 Datum
-recording_stats_ci_bounds_upper(PG_FUNCTION_ARGS)
+ci_bounds_upper(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;
@@ -252,7 +252,7 @@ verdict_compute(FunctionCallInfo fcinfo, double threshold)
 
 /* recording_verdict(s, threshold), or recording_verdict(s) with the GUC */
 Datum
-recording_stats_verdict(PG_FUNCTION_ARGS)
+recording_verdict(PG_FUNCTION_ARGS)
 {
 	double		threshold = PG_NARGS() > 1 ? PG_GETARG_FLOAT8(1) : rg_threshold;
 	RgVerdict	v = verdict_compute(fcinfo, threshold);
@@ -261,7 +261,7 @@ recording_stats_verdict(PG_FUNCTION_ARGS)
 }
 
 Datum
-recording_stats_below_threshold(PG_FUNCTION_ARGS)
+below_threshold(PG_FUNCTION_ARGS)
 {
 	RgVerdict	v = verdict_compute(fcinfo, PG_GETARG_FLOAT8(1));
 
@@ -272,7 +272,7 @@ recording_stats_below_threshold(PG_FUNCTION_ARGS)
 
 /* recording_verdict(s, threshold, level, method): beyond chance */
 Datum
-recording_stats_verdict_ci(PG_FUNCTION_ARGS)
+recording_verdict_ci(PG_FUNCTION_ARGS)
 {
 	RecordingStats *s = PG_GETARG_RECORDING_STATS_P(0);
 	RgErrArgs	a = {0};
@@ -342,7 +342,7 @@ change_compute(FunctionCallInfo fcinfo, double alpha, double *p)
  * has unknown outcomes (the p-value would depend on how they resolve).
  */
 Datum
-recording_stats_change_p_value(PG_FUNCTION_ARGS)
+change_p_value(PG_FUNCTION_ARGS)
 {
 	RecordingStats *before = PG_GETARG_RECORDING_STATS_P(0);
 	RecordingStats *after = PG_GETARG_RECORDING_STATS_P(1);
@@ -360,7 +360,7 @@ recording_stats_change_p_value(PG_FUNCTION_ARGS)
 }
 
 Datum
-recording_stats_change(PG_FUNCTION_ARGS)
+recording_change(PG_FUNCTION_ARGS)
 {
 	RgChange	c = change_compute(fcinfo, PG_GETARG_FLOAT8(2), NULL);
 

@@ -160,27 +160,27 @@ COMMENT ON AGGREGATE rollup(recording_stats) IS
 -- ---------------------------------------------------------------------
 
 CREATE FUNCTION referrals(recording_stats) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'recording_stats_referrals' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'referrals' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION recorded(recording_stats) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'recording_stats_recorded' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'recorded' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION unknown(recording_stats) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'recording_stats_unknown' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'unknown' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION timely(recording_stats) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'recording_stats_timely' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'timely' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION recording_ratio(recording_stats) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_stats_ratio' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'recording_ratio' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION recording_gap(recording_stats) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'recording_stats_gap' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'recording_gap' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION confirmed_gap(recording_stats) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'recording_stats_confirmed_gap' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'confirmed_gap' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION completeness(recording_stats) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_stats_completeness' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'completeness' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION timeliness_ratio(recording_stats) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_stats_timeliness_ratio' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'timeliness_ratio' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION ratio_bounds_lower(recording_stats) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_stats_bounds_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'ratio_bounds_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION ratio_bounds_upper(recording_stats) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_stats_bounds_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'ratio_bounds_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION recording_ratio(referrals bigint, recorded bigint) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'recording_ratio_totals' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION recording_gap(referrals bigint, recorded bigint) RETURNS bigint

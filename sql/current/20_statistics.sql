@@ -7,12 +7,12 @@
 CREATE FUNCTION ci_lower(s recording_stats, level double precision DEFAULT 0.95,
 						 method text DEFAULT 'wilson')
 	RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_stats_ci_lower'
+	AS 'MODULE_PATHNAME', 'ci_lower'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION ci_upper(s recording_stats, level double precision DEFAULT 0.95,
 						 method text DEFAULT 'wilson')
 	RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_stats_ci_upper'
+	AS 'MODULE_PATHNAME', 'ci_upper'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ci_lower(recording_stats, double precision, text) IS
 	'Lower end of a confidence interval for recorded / referrals (wilson, clopper_pearson, jeffreys, agresti_coull or wald); NULL when there are no referrals';
@@ -27,15 +27,15 @@ COMMENT ON TYPE recording_verdict IS
 
 CREATE FUNCTION recording_verdict(s recording_stats, threshold double precision)
 	RETURNS recording_verdict
-	AS 'MODULE_PATHNAME', 'recording_stats_verdict'
+	AS 'MODULE_PATHNAME', 'recording_verdict'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION recording_verdict(s recording_stats)
 	RETURNS recording_verdict
-	AS 'MODULE_PATHNAME', 'recording_stats_verdict'
+	AS 'MODULE_PATHNAME', 'recording_verdict'
 	LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION below_threshold(s recording_stats, threshold double precision)
 	RETURNS boolean
-	AS 'MODULE_PATHNAME', 'recording_stats_below_threshold'
+	AS 'MODULE_PATHNAME', 'below_threshold'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION recording_verdict(recording_stats, double precision) IS
 	'below if even the best case (recorded + unknown) / referrals is under the threshold, meets if the worst case recorded / referrals reaches it, otherwise undetermined';
@@ -49,12 +49,12 @@ COMMENT ON FUNCTION below_threshold(recording_stats, double precision) IS
 CREATE FUNCTION funnel_lower(referrals bigint, target double precision,
 							 level double precision DEFAULT 0.998)
 	RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_funnel_lower'
+	AS 'MODULE_PATHNAME', 'funnel_lower'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION funnel_upper(referrals bigint, target double precision,
 							 level double precision DEFAULT 0.998)
 	RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_funnel_upper'
+	AS 'MODULE_PATHNAME', 'funnel_upper'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION funnel_lower(bigint, double precision, double precision) IS
 	'Lower funnel-plot limit for a proportion: exact binomial with Spiegelhalter''s interpolation; NULL for 0 referrals';
@@ -69,7 +69,7 @@ CREATE FUNCTION funnel_position(s recording_stats, target double precision,
 								level double precision DEFAULT 0.998,
 								phi double precision DEFAULT 1)
 	RETURNS funnel_position
-	AS 'MODULE_PATHNAME', 'recording_stats_funnel_position'
+	AS 'MODULE_PATHNAME', 'funnel_position'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION funnel_position(recording_stats, double precision, double precision, double precision) IS
 	'low, within or high: recorded / referrals against the funnel limits, widened by sqrt(phi) when phi > 1; NULL for 0 referrals';
@@ -111,7 +111,7 @@ COMMENT ON AGGREGATE funnel_phi(recording_stats, double precision) IS
 
 CREATE FUNCTION change_p_value(before recording_stats, after recording_stats)
 	RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_stats_change_p_value'
+	AS 'MODULE_PATHNAME', 'change_p_value'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION change_p_value(recording_stats, recording_stats) IS
 	'Two-sided Fisher exact test p-value of recorded against not recorded (unknown counted as not recorded) in two periods; NULL when either has no referrals';
@@ -123,7 +123,7 @@ COMMENT ON TYPE recording_change IS
 CREATE FUNCTION recording_change(before recording_stats, after recording_stats,
 								 alpha double precision DEFAULT 0.05)
 	RETURNS recording_change
-	AS 'MODULE_PATHNAME', 'recording_stats_change'
+	AS 'MODULE_PATHNAME', 'recording_change'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION recording_change(recording_stats, recording_stats, double precision) IS
 	'improved or worsened when change_p_value(before, after) < alpha and the ratio rose or fell; no_change otherwise; no_data when either period has no referrals';
@@ -159,13 +159,13 @@ CREATE FUNCTION @extschema@.ci_bounds_lower(s @extschema@.recording_stats,
 											level double precision DEFAULT 0.95,
 											method text DEFAULT 'wilson')
 	RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_stats_ci_bounds_lower'
+	AS 'MODULE_PATHNAME', 'ci_bounds_lower'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.ci_bounds_upper(s @extschema@.recording_stats,
 											level double precision DEFAULT 0.95,
 											method text DEFAULT 'wilson')
 	RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_stats_ci_bounds_upper'
+	AS 'MODULE_PATHNAME', 'ci_bounds_upper'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ci_bounds_lower(@extschema@.recording_stats, double precision, text) IS
 	'Lower end of the interval that accounts for unknowns: the lower limit of the worst case, recorded / referrals; equals ci_lower without unknowns; NULL when there are no referrals';
@@ -200,7 +200,7 @@ CREATE FUNCTION @extschema@.recording_verdict(s @extschema@.recording_stats,
 											  level double precision,
 											  method text DEFAULT 'wilson')
 	RETURNS @extschema@.threshold_verdict
-	AS 'MODULE_PATHNAME', 'recording_stats_verdict_ci'
+	AS 'MODULE_PATHNAME', 'recording_verdict_ci'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.recording_verdict(@extschema@.recording_stats, double precision, double precision, text) IS
 	'Below beyond chance: below when ci_bounds_upper(s, level, method) < threshold, meets when ci_bounds_lower(s, level, method) >= threshold, otherwise undetermined; no_referrals when there are no referrals';
@@ -217,13 +217,13 @@ CREATE FUNCTION @extschema@.funnel_lower_phi(referrals bigint, target double pre
 											 phi double precision,
 											 level double precision DEFAULT 0.998)
 	RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_funnel_lower_phi'
+	AS 'MODULE_PATHNAME', 'funnel_lower_phi'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.funnel_upper_phi(referrals bigint, target double precision,
 											 phi double precision,
 											 level double precision DEFAULT 0.998)
 	RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_funnel_upper_phi'
+	AS 'MODULE_PATHNAME', 'funnel_upper_phi'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.funnel_lower_phi(bigint, double precision, double precision, double precision) IS
 	'Lower funnel limit widened for multiplicative overdispersion: target + sqrt(phi) (funnel_lower - target) when phi > 1, clipped to [0, 1]; funnel_lower when phi <= 1; NULL for 0 referrals';
@@ -234,13 +234,13 @@ CREATE FUNCTION @extschema@.funnel_lower_tau2(referrals bigint, target double pr
 											  tau2 double precision,
 											  level double precision DEFAULT 0.998)
 	RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_funnel_lower_tau2'
+	AS 'MODULE_PATHNAME', 'funnel_lower_tau2'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.funnel_upper_tau2(referrals bigint, target double precision,
 											  tau2 double precision,
 											  level double precision DEFAULT 0.998)
 	RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_funnel_upper_tau2'
+	AS 'MODULE_PATHNAME', 'funnel_upper_tau2'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.funnel_lower_tau2(bigint, double precision, double precision, double precision) IS
 	'Lower funnel limit with additive overdispersion (FunnelPlotR, proportions): sin^2(asin(sqrt(target)) - z sqrt(1/(4 referrals) + tau2)), the angle clipped to [0, pi/2]; funnel_lower when tau2 = 0; NULL for 0 referrals';
@@ -252,19 +252,19 @@ CREATE FUNCTION @extschema@.funnel_position_tau2(s @extschema@.recording_stats,
 												 tau2 double precision,
 												 level double precision DEFAULT 0.998)
 	RETURNS @extschema@.funnel_position
-	AS 'MODULE_PATHNAME', 'recording_stats_funnel_position_tau2'
+	AS 'MODULE_PATHNAME', 'funnel_position_tau2'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.funnel_position_tau2(@extschema@.recording_stats, double precision, double precision, double precision) IS
 	'low, within or high against funnel_lower_tau2 and funnel_upper_tau2, at both the worst and the best case of the unknowns; undetermined when they differ; NULL for 0 referrals';
 
 CREATE FUNCTION @extschema@.funnel_z(s @extschema@.recording_stats, target double precision)
 	RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_stats_funnel_z'
+	AS 'MODULE_PATHNAME', 'funnel_z'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.funnel_z(s @extschema@.recording_stats, target double precision,
 									 tau2 double precision)
 	RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_stats_funnel_z_tau2'
+	AS 'MODULE_PATHNAME', 'funnel_z_tau2'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.funnel_z(@extschema@.recording_stats, double precision) IS
 	'FunnelPlotR''s z-score for proportions: 2 sqrt(referrals) (asin(sqrt(recorded / referrals)) - asin(sqrt(target))); NULL for 0 referrals or when unknown > 0';
@@ -273,7 +273,7 @@ COMMENT ON FUNCTION @extschema@.funnel_z(@extschema@.recording_stats, double pre
 
 CREATE FUNCTION @extschema@.funnel_p_value(s @extschema@.recording_stats, target double precision)
 	RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_stats_funnel_p_value'
+	AS 'MODULE_PATHNAME', 'funnel_p_value'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.funnel_p_value(@extschema@.recording_stats, double precision) IS
 	'Two-sided exact binomial p-value of recorded of referrals against target, as R''s binom.test: the probability of the outcomes no more likely than the one observed (relative tolerance 1e-7), at most 1; NULL for 0 referrals or when unknown > 0';

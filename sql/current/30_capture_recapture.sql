@@ -90,19 +90,19 @@ COMMENT ON AGGREGATE mse_fit(boolean[], bigint, text) IS
 -- Accessors
 
 CREATE FUNCTION mse_estimate(fit mse_result) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'mse_result_estimate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'mse_estimate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION mse_unobserved(fit mse_result) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'mse_result_unobserved' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'mse_unobserved' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION mse_observed(fit mse_result) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'mse_result_observed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'mse_observed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION mse_lower(fit mse_result, level double precision DEFAULT 0.95) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'mse_result_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'mse_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION mse_upper(fit mse_result, level double precision DEFAULT 0.95) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'mse_result_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'mse_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION mse_model(fit mse_result) RETURNS text
-	AS 'MODULE_PATHNAME', 'mse_result_model' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'mse_model' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION mse_aic(fit mse_result) RETURNS double precision
-	AS 'MODULE_PATHNAME', 'mse_result_aic' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'mse_aic' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION mse_estimate(mse_result) IS
 	'Estimated total population: people observed plus the estimated unobserved count';
@@ -166,7 +166,7 @@ COMMENT ON FUNCTION @extschema@.mse_model(@extschema@.mse_result) IS
 -- Why a summary has no figure
 
 CREATE FUNCTION @extschema@.mse_status(fit @extschema@.mse_result) RETURNS text
-	AS 'MODULE_PATHNAME', 'mse_result_status' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'mse_status' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.mse_status(@extschema@.mse_result) IS
 	'Why the summary has, or lacks, an estimate: ok, no_overlap, mle_does_not_exist, fit_failed, stepwise_candidate_failed, upper_limit_unbounded or interval_failed (the last two for the 95% interval)';
 
