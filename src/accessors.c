@@ -3,7 +3,6 @@
  * scalar shortcuts over published totals.
  */
 #include "recording_gap.h"
-#include "count_args.h"
 
 PG_FUNCTION_INFO_V1(referrals);
 PG_FUNCTION_INFO_V1(recorded);
