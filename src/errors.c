@@ -494,9 +494,8 @@ build_detail(RgErrKind k, const RgErrEntry *e, const RgErrArgs *a)
 	return d.data;
 }
 
-/* The hint for an option of a picture: its range, in the user's terms. */
-static const char *
-option_hint(const char *option)
+const char *
+rg_picture_option_hint(const char *option)
 {
 	static const struct
 	{
@@ -561,7 +560,7 @@ rg_error(RgErrDomain dom, int st, const RgErrArgs *a)
 	detail = build_detail(k, e, a);
 	hint = e->hint;
 	if (k == E_SVG_BAD_OPTION)
-		hint = option_hint(a && (a->have & RG_A_OPTION) ? a->option : NULL);
+		hint = rg_picture_option_hint(a && (a->have & RG_A_OPTION) ? a->option : NULL);
 
 	ereport(ERROR,
 			(errcode(e->sqlstate),

@@ -89,6 +89,9 @@ rg_error_mse(int st, const char *core)
 	rg_error(RG_DOM_MSE, st, &a);
 }
 
+/* The hint for an option of a picture: its range, in the user's terms. */
+extern const char *rg_picture_option_hint(const char *option);
+
 /*
  * The aggregate memory context of a transition, combine or final function;
  * raises feature_not_supported naming fn when called outside an aggregate.

@@ -119,28 +119,74 @@ typedef struct FunnelState
 	RgFunnelOptions opts;
 } FunnelState;
 
-static double
-jsonb_number(JsonbValue *v, const char *key)
+/* What a JSON value is, for a message: "a string", "an array", ... */
+static const char *
+jsonb_kind(const JsonbValue *v)
 {
+	switch (v->type)
+	{
+		case jbvNull:
+			return "null";
+		case jbvString:
+			return "a string";
+		case jbvNumeric:
+			return "a number";
+		case jbvBool:
+			return "a boolean";
+		case jbvBinary:
+			return JsonContainerIsArray(v->val.binary.data) ? "an array" : "an object";
+		default:
+			return "not a number";
+	}
+}
+
+/*
+ * A numeric option as double precision.  what names it in messages:
+ * "option \"phi\"" or "element 2 of option \"levels\"".  A number beyond
+ * double precision is refused naming the option, never quoted in full.
+ */
+static double
+jsonb_number(JsonbValue *v, const char *key, const char *what)
+{
+	char	   *str;
+	char	   *end;
+	double		d;
+
 	if (v->type != jbvNumeric)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("option \"%s\" of funnel_plot_svg must be a number", key),
-				 errhint("See doc/pictures.md for the options.")));
-	return DatumGetFloat8(DirectFunctionCall1(numeric_float8,
-											  NumericGetDatum(v->val.numeric)));
+				 errmsg("%s of funnel_plot_svg must be a number", what),
+				 errdetail("It is %s.", jsonb_kind(v)),
+				 errhint("%s", rg_picture_option_hint(key))));
+	str = DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v->val.numeric)));
+	errno = 0;
+	d = strtod(str, &end);
+	if (*end != '\0' || (errno == ERANGE && isinf(d)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s of funnel_plot_svg is out of range", what),
+				 errdetail("The number has %zu characters; it is beyond the range of double precision.", strlen(str)),
+				 errhint("%s", rg_picture_option_hint(key))));
+	pfree(str);
+	return d;
 }
 
+/* A size in pixels: a whole number from lo to hi. */
 static int
-jsonb_int(JsonbValue *v, const char *key)
+jsonb_int(JsonbValue *v, const char *key, int lo, int hi)
 {
-	double		d = jsonb_number(v, key);
+	char		what[64];
+	double		d;
 
-	if (!(d >= 1 && d <= 100000) || d != floor(d))
+	snprintf(what, sizeof(what), "option \"%s\"", key);
+	d = jsonb_number(v, key, what);
+	if (!(d >= lo && d <= hi) || d != floor(d))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("option \"%s\" of funnel_plot_svg must be a whole number of pixels", key),
-				 errhint("width is 300 to 4000 and height 200 to 4000.")));
+				 errmsg("option \"%s\" of funnel_plot_svg must be a whole number of pixels from %d to %d",
+						key, lo, hi),
+				 errdetail("The %s is %s.", key, float8out_internal(d)),
+				 errhint("%s", rg_picture_option_hint(key))));
 	return (int) d;
 }
 
@@ -167,13 +213,13 @@ funnel_parse_options(Jsonb *jb, RgFunnelOptions *o)
 		key = pnstrdup(v.val.string.val, v.val.string.len);
 		tok = JsonbIteratorNext(&it, &v, true);
 		if (strcmp(key, "phi") == 0)
-			o->phi = jsonb_number(&v, key);
+			o->phi = jsonb_number(&v, key, "option \"phi\"");
 		else if (strcmp(key, "tau2") == 0)
-			o->tau2 = jsonb_number(&v, key);
+			o->tau2 = jsonb_number(&v, key, "option \"tau2\"");
 		else if (strcmp(key, "width") == 0)
-			o->width = jsonb_int(&v, key);
+			o->width = jsonb_int(&v, key, 300, 4000);
 		else if (strcmp(key, "height") == 0)
-			o->height = jsonb_int(&v, key);
+			o->height = jsonb_int(&v, key, 200, 4000);
 		else if (strcmp(key, "levels") == 0)
 		{
 			JsonbIterator *ai;
@@ -195,7 +241,21 @@ funnel_parse_options(Jsonb *jb, RgFunnelOptions *o)
 							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 							 errmsg("funnel_plot_svg draws at most %d levels", RG_FUNNEL_MAX_LEVELS),
 							 errhint("For example [0.95, 0.998].")));
-				o->levels[n++] = jsonb_number(&e, "levels");
+				{
+					char		what[64];
+
+					snprintf(what, sizeof(what), "element %d of option \"levels\"", n + 1);
+					o->levels[n] = jsonb_number(&e, "levels", what);
+				}
+				for (int j = 0; j < n; j++)
+					if (o->levels[j] == o->levels[n])
+						ereport(ERROR,
+								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+								 errmsg("option \"levels\" of funnel_plot_svg must not repeat a level"),
+								 errdetail("Elements %d and %d are both %s.", j + 1, n + 1,
+										   float8out_internal(o->levels[n])),
+								 errhint("%s", rg_picture_option_hint("levels"))));
+				n++;
 			}
 			if (n == 0)
 				ereport(ERROR,
