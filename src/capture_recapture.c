@@ -310,12 +310,7 @@ mse_fit_combine(PG_FUNCTION_ARGS)
 	RgMseState *b = PG_ARGISNULL(1) ? NULL : (RgMseState *) PG_GETARG_POINTER(1);
 	char		err[RG_MSE_ERR_MAX];
 
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
+	RG_COMBINE_RETURN_IF_NO_SECOND(a, b);
 	if (a == NULL)
 	{
 		size_t		sz = rg_mse_state_size(b->k);

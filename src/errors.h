@@ -100,6 +100,21 @@ extern const char *rg_picture_option_hint(const char *option);
 extern MemoryContext rg_agg_context(FunctionCallInfo fcinfo, const char *fn);
 
 /*
+ * The first step of a combine function over states passed as internal
+ * pointers: with no second state the answer is the first one (NULL when
+ * both are NULL).  Returns from the calling function.
+ */
+#define RG_COMBINE_RETURN_IF_NO_SECOND(a, b) \
+	do { \
+		if ((b) == NULL) \
+		{ \
+			if ((a) == NULL) \
+				PG_RETURN_NULL(); \
+			PG_RETURN_POINTER(a); \
+		} \
+	} while (0)
+
+/*
  * The serialize / deserialize shape that the list-of-entries aggregates
  * (funnel.c, trend.c) share: a header of one float8 parameter and an int64
  * entry count, then count entries of entry_size bytes.

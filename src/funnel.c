@@ -414,12 +414,7 @@ funnel_phi_combine(PG_FUNCTION_ARGS)
 	PhiState   *b = PG_ARGISNULL(1) ? NULL : (PhiState *) PG_GETARG_POINTER(1);
 
 	aggcxt = rg_agg_context(fcinfo, "funnel_phi_combine");
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
+	RG_COMBINE_RETURN_IF_NO_SECOND(a, b);
 	if (a == NULL)
 	{
 		if (b->from_worker)

@@ -178,12 +178,7 @@ trend_combine(PG_FUNCTION_ARGS)
 	TrendState *b = PG_ARGISNULL(1) ? NULL : (TrendState *) PG_GETARG_POINTER(1);
 
 	aggcxt = rg_agg_context(fcinfo, "trend_combine");
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
+	RG_COMBINE_RETURN_IF_NO_SECOND(a, b);
 	if (a == NULL)
 		a = trend_state_new(aggcxt, b->alpha, b->count);
 	else
