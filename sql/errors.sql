@@ -92,3 +92,81 @@ DO $$ DECLARE nm text[]; BEGIN
 	  FROM (VALUES (ARRAY[1,0,0], 50::bigint), (ARRAY[0,1,0], 40), (ARRAY[0,0,1], 30), (ARRAY[1,1,0], 10),
 	               (ARRAY[1,0,1], 20), (ARRAY[0,1,1], 5), (ARRAY[1,1,1], 3)) v(p, n));
   END LOOP; END $$;
+
+-- 0.3.0 names each C function as its SQL function; the old C names stay
+-- exported for catalogs not yet updated (src/old_symbols.c).  Each old
+-- symbol resolves (CREATE FUNCTION looks it up) and forwards to the new one.
+CREATE TEMP TABLE old_symbols (old text, new text);
+INSERT INTO old_symbols VALUES
+	('recording_stats_referrals', 'referrals'),
+	('recording_stats_recorded', 'recorded'),
+	('recording_stats_unknown', 'unknown'),
+	('recording_stats_timely', 'timely'),
+	('recording_stats_ratio', 'recording_ratio'),
+	('recording_stats_gap', 'recording_gap'),
+	('recording_stats_confirmed_gap', 'confirmed_gap'),
+	('recording_stats_completeness', 'completeness'),
+	('recording_stats_timeliness_ratio', 'timeliness_ratio'),
+	('recording_stats_bounds_lower', 'ratio_bounds_lower'),
+	('recording_stats_bounds_upper', 'ratio_bounds_upper'),
+	('recording_stats_ci_lower', 'ci_lower'),
+	('recording_stats_ci_upper', 'ci_upper'),
+	('recording_stats_verdict', 'recording_verdict'),
+	('recording_stats_verdict_ci', 'recording_verdict_ci'),
+	('recording_stats_below_threshold', 'below_threshold'),
+	('recording_funnel_lower', 'funnel_lower'),
+	('recording_funnel_upper', 'funnel_upper'),
+	('recording_stats_funnel_position', 'funnel_position'),
+	('recording_stats_change_p_value', 'change_p_value'),
+	('recording_stats_change', 'recording_change'),
+	('recording_stats_ci_bounds_lower', 'ci_bounds_lower'),
+	('recording_stats_ci_bounds_upper', 'ci_bounds_upper'),
+	('recording_funnel_lower_phi', 'funnel_lower_phi'),
+	('recording_funnel_upper_phi', 'funnel_upper_phi'),
+	('recording_funnel_lower_tau2', 'funnel_lower_tau2'),
+	('recording_funnel_upper_tau2', 'funnel_upper_tau2'),
+	('recording_stats_funnel_position_tau2', 'funnel_position_tau2'),
+	('recording_stats_funnel_z', 'funnel_z'),
+	('recording_stats_funnel_z_tau2', 'funnel_z_tau2'),
+	('recording_stats_funnel_p_value', 'funnel_p_value'),
+	('mse_result_estimate', 'mse_estimate'),
+	('mse_result_unobserved', 'mse_unobserved'),
+	('mse_result_observed', 'mse_observed'),
+	('mse_result_lower', 'mse_lower'),
+	('mse_result_upper', 'mse_upper'),
+	('mse_result_model', 'mse_model'),
+	('mse_result_aic', 'mse_aic'),
+	('mse_result_status', 'mse_status'),
+	('recording_stats_change_lower', 'change_lower'),
+	('recording_stats_change_upper', 'change_upper'),
+	('recording_p_adjust', 'p_adjust'),
+	('recording_stats_unrecorded_estimate', 'unrecorded_estimate'),
+	('recording_stats_unrecorded_lower', 'unrecorded_estimate_lower'),
+	('recording_stats_unrecorded_upper', 'unrecorded_estimate_upper');
+DO $$ DECLARE r record; n int := 0; BEGIN
+  FOR r IN SELECT o.old, p.oid, p.proname
+             FROM old_symbols o
+             JOIN pg_proc p ON p.prosrc = o.new
+            WHERE p.pronamespace = (SELECT extnamespace FROM pg_extension WHERE extname = 'recording_gap')
+              AND p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'c')
+            ORDER BY o.old, p.oid LOOP
+    n := n + 1;
+    EXECUTE format('CREATE FUNCTION pg_temp.%I(%s) RETURNS %s AS %L, %L LANGUAGE C',
+                   'old_' || n, pg_get_function_identity_arguments(r.oid),
+                   pg_get_function_result(r.oid), '$libdir/recording_gap', r.old);
+  END LOOP;
+  RAISE NOTICE '% functions of the extension call a renamed C function; each old symbol resolves', n;
+END $$;
+CREATE FUNCTION pg_temp.old_ci_lower(recording_stats, double precision, text) RETURNS double precision
+	AS '$libdir/recording_gap', 'recording_stats_ci_lower' LANGUAGE C STRICT;
+CREATE FUNCTION pg_temp.old_verdict(recording_stats, double precision) RETURNS threshold_verdict
+	AS '$libdir/recording_gap', 'recording_stats_verdict' LANGUAGE C STRICT;
+CREATE FUNCTION pg_temp.old_mse_estimate(mse_result) RETURNS double precision
+	AS '$libdir/recording_gap', 'mse_result_estimate' LANGUAGE C STRICT;
+-- Wilson's lower limit of 3 of 10 at 95%: 0.1077913 (R: prop.test(3, 10, correct = FALSE))
+SELECT round(pg_temp.old_ci_lower(make_recording_stats(10, 3), 0.95, 'wilson')::numeric, 7) AS old_ci_lower,
+       pg_temp.old_ci_lower(make_recording_stats(10, 3), 0.95, 'wilson') = ci_lower(make_recording_stats(10, 3)) AS same,
+       pg_temp.old_verdict(make_recording_stats(10, 3, 2), 0.4) AS old_verdict,
+       recording_verdict(make_recording_stats(10, 3, 2), 0.4) AS verdict;
+SELECT round(pg_temp.old_mse_estimate(mse_fit(p, n))) AS old_mse_estimate
+  FROM (VALUES (ARRAY[1, 0], 80::bigint), (ARRAY[0, 1], 60), (ARRAY[1, 1], 20)) v(p, n);
