@@ -183,6 +183,15 @@ SELECT svg_xpath(svg, '//s:circle[@data-period=''2020-02-01'']/@cx') AS cx,
        svg_xpath(svg, '//s:circle[@data-period=''2020-02-01'']/@cy') AS cy,
        svg_xpath(svg, '//s:g[@class=''xticks'']/s:text/text()') AS xticks
   FROM chart;
+-- one period: an empty x range puts the point in the middle of the area,
+-- (84 + 592) / 2 = 338.00; the Wilson interval of 5 of 10 is 0.2366 ..
+-- 0.7634, so the y axis runs 0.2 .. 0.8 in steps of 0.2 and 0.5 is at
+-- 444 - (0.5 - 0.2) / 0.6 * 396 = 246.00
+SELECT svg_xpath(svg, '//s:circle[@class=''point'']/@cx') AS cx,
+       svg_xpath(svg, '//s:circle[@class=''point'']/@cy') AS cy,
+       svg_xpath(svg, '//s:g[@class=''yticks'']/s:text/text()') AS yticks,
+       svg_xpath(svg, '//s:g[@class=''xticks'']/s:text/text()') AS xticks
+  FROM (SELECT ratio_chart_svg('2020-01-01'::date, make_recording_stats(10, 5)) AS svg) p;
 SELECT count(DISTINCT svg) AS distinct_documents
   FROM (SELECT ratio_chart_svg(period, s, series, 0.75 ORDER BY period) AS svg FROM periods
         UNION ALL SELECT ratio_chart_svg(period, s, series, 0.75 ORDER BY period DESC, series) FROM periods
@@ -198,6 +207,68 @@ SELECT ratio_chart_svg(period, s, series, 2) FROM periods;
 \echo SQLSTATE :LAST_ERROR_SQLSTATE
 SELECT ratio_chart_svg(d::date, make_recording_stats(5, 1))
   FROM generate_series('2000-01-01'::date, '2000-01-01'::date + 5000, '1 day') d;
+\echo SQLSTATE :LAST_ERROR_SQLSTATE
+\set VERBOSITY terse
+
+-- ---- numbers a reader sees (doc/pictures.md, "Numbers") ----
+-- Target and threshold are written to 3 decimals, rounded half up on their
+-- shortest decimal; when rounding changes the number and the last digit
+-- written is 0, one more decimal, until the last digit is not 0 or the
+-- number is exact; an exact number without trailing zeros.  By hand:
+-- 0.9995 -> 1.000 (rounded, ends in 0) -> 0.9995 (exact); 0.99995 -> 1.000,
+-- 1.0000 -> 0.99995; 0.0004 -> 0.000 -> 0.0004; 0.00004 -> 0.000, 0.0000 ->
+-- 0.00004; 1e-9 -> 0.000 .. 0.00000000 -> 0.000000001; 1 - 1e-12 (shortest
+-- decimal twelve nines) -> 1.000 .. 1.00000000000 -> 0.999999999999; 0, 1
+-- and 0.5 are exact: 0, 1, 0.5.  The legend, the description, the
+-- threshold line's tooltip and the exact data-* attribute agree.
+CREATE TEMP TABLE edges (v double precision, want text);
+INSERT INTO edges VALUES
+	(0.9995, '0.9995'), (0.99995, '0.99995'), (0.0004, '0.0004'),
+	(0.00004, '0.00004'), (1e-9, '0.000000001'),
+	(1 - 1e-12::double precision, '0.999999999999'),
+	(0, '0'), (1, '1'), (0.5, '0.5');
+SELECT e.want,
+       (svg_xpath(f.svg, '//s:g[@class=''legend'']/s:text[starts-with(., ''Target'')]/text()'))[1] AS funnel_legend,
+       (svg_xpath(f.svg, '/s:svg/s:desc/text()'))[1] LIKE '%, target ' || e.want || '.' AS funnel_desc,
+       (svg_xpath(f.svg, '//s:g[@id=''rg-plot'']/@data-target'))[1] = e.want AS funnel_data,
+       (svg_xpath(c.svg, '//s:g[@class=''legend'']/s:text[starts-with(., ''Threshold'')]/text()'))[1] AS chart_legend,
+       (svg_xpath(c.svg, '//s:line[@class=''threshold'']/s:title/text()'))[1] AS chart_tooltip,
+       (svg_xpath(c.svg, '/s:svg/s:desc/text()'))[1] LIKE '%, threshold ' || e.want || '.' AS chart_desc,
+       (svg_xpath(c.svg, '//s:g[@id=''rg-plot'']/@data-threshold'))[1] = e.want AS chart_data
+  FROM edges e,
+       LATERAL (SELECT funnel_plot_svg(label, s, e.v) AS svg FROM units) f,
+       LATERAL (SELECT ratio_chart_svg(period, s, series, e.v) AS svg FROM periods) c
+ ORDER BY e.v;
+-- an ordinary rounding stays: the pooled target 245 / 400 = 0.6125 is
+-- shown 0.613 (half up), and stays exact in data-target
+SELECT svg_xpath(svg, '//s:g[@class=''legend'']/s:text[starts-with(., ''Target'')]/text()') AS legend,
+       svg_xpath(svg, '//s:g[@id=''rg-plot'']/@data-target') AS data_target
+  FROM (SELECT funnel_plot_svg('A', make_recording_stats(400, 245)) AS svg) p;
+-- levels are percentages written exactly: 0.9999999 is 99.99999%, never
+-- 100%; 0.975 is 97.5%.  phi 1.0004 is not 1.000; tau2 0.00004 (4 decimals)
+-- is not 0.0000
+SELECT svg_xpath(svg, '//s:g[@class=''legend'']/s:text[contains(., ''limits'')]/text()') AS legend,
+       svg_xpath(svg, '//s:g[@class=''legend'']/s:text[contains(., ''= '')]/text()') AS note
+  FROM (SELECT funnel_plot_svg(label, s, 0.5, NULL, '{"levels": [0.975, 0.9999999], "phi": 1.0004}') AS svg
+          FROM units) p;
+SELECT svg_xpath(svg, '//s:g[@class=''legend'']/s:text[contains(., ''= '')]/text()') AS note
+  FROM (SELECT funnel_plot_svg(label, s, 0.5, NULL, '{"tau2": 0.00004}') AS svg FROM units) p;
+
+-- ---- constant arguments: checked once, a differing row still refused ----
+-- a title from a column (not a constant: compared row by row), the same in
+-- every row: drawn
+SELECT svg_xpath(svg, '/s:svg/s:title/text()') AS title
+  FROM (WITH v AS MATERIALIZED (SELECT 'one title' AS t)
+        SELECT funnel_plot_svg(label, s, NULL, t) AS svg FROM units, v) p;
+\set VERBOSITY default
+-- a title that differs between rows
+SELECT funnel_plot_svg(label, s, NULL, 'plot of ' || substr(label, 1, 1)) FROM units;
+\echo SQLSTATE :LAST_ERROR_SQLSTATE
+-- options that differ between rows
+SELECT funnel_plot_svg(label, s, NULL, NULL, jsonb_build_object('width', 600 + length(label))) FROM units;
+\echo SQLSTATE :LAST_ERROR_SQLSTATE
+-- a threshold that differs between rows
+SELECT ratio_chart_svg(period, s, series, CASE WHEN series = 'north' THEN 0.5 ELSE 0.6 END) FROM periods;
 \echo SQLSTATE :LAST_ERROR_SQLSTATE
 \set VERBOSITY terse
 

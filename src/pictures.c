@@ -14,6 +14,7 @@
 #include "core/svg.h"
 
 #include "fmgr.h"
+#include "nodes/primnodes.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/float.h"
@@ -53,6 +54,43 @@ text_utf8(MemoryContext cxt, text *t, size_t *len)
 	if (conv != VARDATA_ANY(t))
 		pfree(conv);
 	*len = (size_t) n;
+	return copy;
+}
+
+/*
+ * Whether argument argno of the transition function (1 is the first after
+ * the state) has the same value in every row of this aggregation: a
+ * constant or a parameter of the query, as the planner left it.  Then the
+ * rows after the first need no comparison with it.  In a window, where the
+ * aggregate call is not known, false.
+ */
+static bool
+arg_fixed(FunctionCallInfo fcinfo, int argno)
+{
+	Aggref	   *aggref = AggGetAggref(fcinfo);
+	TargetEntry *tle;
+	Node	   *e;
+
+	if (aggref == NULL || aggref->aggdirectargs != NIL ||
+		argno < 1 || argno > list_length(aggref->args))
+		return false;
+	tle = list_nth_node(TargetEntry, aggref->args, argno - 1);
+	e = (Node *) tle->expr;
+	if (IsA(e, Const))
+		return true;
+	return IsA(e, Param) && ((Param *) e)->paramkind == PARAM_EXTERN;
+}
+
+/* Raw bytes of a text argument, copied into cxt, for comparing later rows. */
+static char *
+text_raw(MemoryContext cxt, text *t, size_t *len)
+{
+	size_t		n = VARSIZE_ANY_EXHDR(t);
+	char	   *copy = MemoryContextAlloc(cxt, n + 1);
+
+	memcpy(copy, VARDATA_ANY(t), n);
+	copy[n] = '\0';
+	*len = n;
 	return copy;
 }
 
@@ -110,11 +148,14 @@ typedef struct FunnelState
 	size_t		count;
 	size_t		cap;
 	int			nargs;			/* of the first row */
+	bool		compare;		/* later rows must be compared with the first */
 	bool		has_target;
 	double		target;
 	bool		has_title;
-	char	   *title;
+	char	   *title;			/* UTF-8, for the core */
 	size_t		title_len;
+	char	   *title_raw;		/* as given, for comparing later rows */
+	size_t		title_raw_len;
 	Jsonb	   *options;		/* copy, or NULL */
 	RgFunnelOptions opts;
 } FunnelState;
@@ -325,6 +366,10 @@ funnel_plot_svg_accum(PG_FUNCTION_ARGS)
 	{
 		st = MemoryContextAllocZero(aggcxt, sizeof(FunnelState));
 		st->nargs = nargs;
+		/* target, title and options: checked once when the query fixes them */
+		for (int a = 3; a < nargs; a++)
+			if (!arg_fixed(fcinfo, a))
+				st->compare = true;
 		rg_funnel_options_default(&st->opts);
 		if (nargs > 3 && !PG_ARGISNULL(3))
 		{
@@ -341,8 +386,12 @@ funnel_plot_svg_accum(PG_FUNCTION_ARGS)
 		}
 		if (nargs > 4 && !PG_ARGISNULL(4))
 		{
+			text	   *t = PG_GETARG_TEXT_PP(4);
+
 			st->has_title = true;
-			st->title = text_utf8(aggcxt, PG_GETARG_TEXT_PP(4), &st->title_len);
+			st->title = text_utf8(aggcxt, t, &st->title_len);
+			if (st->compare)
+				st->title_raw = text_raw(aggcxt, t, &st->title_raw_len);
 		}
 		if (nargs > 5 && !PG_ARGISNULL(5))
 		{
@@ -358,9 +407,12 @@ funnel_plot_svg_accum(PG_FUNCTION_ARGS)
 		st->opts.title = st->has_title ? st->title : NULL;
 		st->opts.title_len = st->title_len;
 	}
-	else
+	else if (st->compare)
 	{
-		/* the parameters of the plot come from the first row; all must agree */
+		/*
+		 * the parameters of the plot come from the first row; all must
+		 * agree.  Compared as given: no conversion per row.
+		 */
 		if (nargs > 3)
 		{
 			bool		has = !PG_ARGISNULL(3);
@@ -376,12 +428,11 @@ funnel_plot_svg_accum(PG_FUNCTION_ARGS)
 				same_in_every_row("title");
 			if (has)
 			{
-				size_t		len;
-				char	   *t = text_utf8(CurrentMemoryContext, PG_GETARG_TEXT_PP(4), &len);
+				text	   *t = PG_GETARG_TEXT_PP(4);
 
-				if (len != st->title_len || memcmp(t, st->title, len) != 0)
+				if (VARSIZE_ANY_EXHDR(t) != st->title_raw_len ||
+					memcmp(VARDATA_ANY(t), st->title_raw, st->title_raw_len) != 0)
 					same_in_every_row("title");
-				pfree(t);
 			}
 		}
 		if (nargs > 5)
@@ -462,6 +513,7 @@ typedef struct RatioState
 	RgRatioRow *rows;
 	size_t		count;
 	size_t		cap;
+	bool		compare;		/* later rows must be compared with the first */
 	bool		has_threshold;
 	double		threshold;
 	/* the distinct series seen, each copied once; rows point at them */
@@ -566,6 +618,8 @@ ratio_chart_svg_accum(PG_FUNCTION_ARGS)
 	if (st == NULL)
 	{
 		st = MemoryContextAllocZero(aggcxt, sizeof(RatioState));
+		/* the threshold: checked once when the query fixes it */
+		st->compare = nargs > 4 && !arg_fixed(fcinfo, 4);
 		if (nargs > 4 && !PG_ARGISNULL(4))
 		{
 			double		t = PG_GETARG_FLOAT8(4);
@@ -580,7 +634,7 @@ ratio_chart_svg_accum(PG_FUNCTION_ARGS)
 			st->threshold = t;
 		}
 	}
-	else if (nargs > 4)
+	else if (st->compare)
 	{
 		bool		has = !PG_ARGISNULL(4);
 

@@ -9,12 +9,7 @@
 
 #include "binomial.h"
 #include "funnel.h"
-
-/* margins around the plot area, in pixels */
-#define MARGIN_LEFT   72
-#define MARGIN_TOP    48
-#define MARGIN_BOTTOM 56
-#define LEGEND_WIDTH  196
+#include "plot_frame.h"
 
 /* limit curves: every integer n up to this, else this many samples */
 #define CURVE_SAMPLES 300
@@ -68,137 +63,6 @@ cmp_double(const void *a, const void *b)
 	return x < y ? -1 : (x > y ? 1 : 0);
 }
 
-/* The linear map of the plot area. */
-typedef struct Map
-{
-	double		x0,
-				x1,
-				y0,
-				y1;				/* pixels: left, right, top, bottom */
-	double		xmin,
-				xmax,
-				ymin,
-				ymax;			/* data */
-} Map;
-
-static double
-px(const Map *m, double x)
-{
-	return m->x0 + (x - m->xmin) / (m->xmax - m->xmin) * (m->x1 - m->x0);
-}
-
-static double
-py(const Map *m, double y)
-{
-	return m->y1 - (y - m->ymin) / (m->ymax - m->ymin) * (m->y1 - m->y0);
-}
-
-static void
-header(RgSvg *s, int w, int h, const char *title, size_t title_len, const char *deflt)
-{
-	rg_svg_printf(s,
-				  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-				  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-				  "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\" "
-				  "role=\"img\" aria-labelledby=\"rg-title\">\n<title id=\"rg-title\">",
-				  w, h, w, h);
-	if (title)
-		rg_svg_text(s, title, title_len, RG_SVG_MAX_LABEL_CHARS);
-	else
-		rg_svg_str(s, deflt);
-	rg_svg_printf(s, "</title>\n<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", w, h);
-	rg_svg_printf(s, "<text x=\"%d\" y=\"28\" font-size=\"16\" font-weight=\"bold\">",
-				  MARGIN_LEFT);
-	if (title)
-		rg_svg_text(s, title, title_len, RG_SVG_MAX_LABEL_CHARS);
-	else
-		rg_svg_str(s, deflt);
-	rg_svg_str(s, "</text>\n");
-}
-
-static void
-no_data(RgSvg *s, int w, int h, const char *title, size_t title_len,
-		const char *deflt, const char *why)
-{
-	header(s, w, h, title, title_len, deflt);
-	rg_svg_printf(s, "<text class=\"no-data\" x=\"%d\" y=\"%d\" font-size=\"20\" "
-				  "text-anchor=\"middle\" fill=\"#4d4d4d\">no data</text>\n",
-				  w / 2, h / 2);
-	rg_svg_printf(s, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#4d4d4d\">%s</text>\n",
-				  w / 2, h / 2 + 24, why);
-	rg_svg_str(s, "</svg>\n");
-}
-
-/* Axis ticks, grid lines and labels of a linear axis. */
-static void
-axes(RgSvg *s, const Map *m, double xstep, double ystep,
-	 const char *xtitle, const char *ytitle)
-{
-	int			xd = rg_svg_step_decimals(xstep),
-				yd = rg_svg_step_decimals(ystep);
-	long		i0,
-				i1;
-
-	rg_svg_str(s, "<g class=\"grid\" stroke=\"#e5e5e5\" stroke-width=\"1\">\n");
-	i0 = (long) ceil(m->ymin / ystep - 1e-9);
-	i1 = (long) floor(m->ymax / ystep + 1e-9);
-	for (long i = i0; i <= i1; i++)
-		rg_svg_printf(s, "<line x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\"/>\n",
-					  m->x0, py(m, i * ystep), m->x1, py(m, i * ystep));
-	rg_svg_str(s, "</g>\n<g class=\"axes\" stroke=\"#000000\" stroke-width=\"1\">\n");
-	rg_svg_printf(s, "<line x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\"/>\n",
-				  m->x0, m->y1, m->x1, m->y1);
-	rg_svg_printf(s, "<line x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\"/>\n",
-				  m->x0, m->y0, m->x0, m->y1);
-	rg_svg_str(s, "</g>\n<g class=\"yticks\" text-anchor=\"end\">\n");
-	for (long i = i0; i <= i1; i++)
-	{
-		double		y = py(m, i * ystep);
-
-		rg_svg_printf(s, "<line x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\" stroke=\"#000000\"/>"
-					  "<text x=\"%f\" y=\"%f\">",
-					  m->x0 - 5, y, m->x0, y, m->x0 - 8, y + 4);
-		rg_svg_num(s, i * ystep, yd);
-		rg_svg_str(s, "</text>\n");
-	}
-	rg_svg_str(s, "</g>\n");
-	if (xstep > 0)
-	{
-		rg_svg_str(s, "<g class=\"xticks\" text-anchor=\"middle\">\n");
-		i0 = (long) ceil(m->xmin / xstep - 1e-9);
-		i1 = (long) floor(m->xmax / xstep + 1e-9);
-		for (long i = i0; i <= i1; i++)
-		{
-			double		x = px(m, i * xstep);
-
-			rg_svg_printf(s, "<line x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\" stroke=\"#000000\"/>"
-						  "<text x=\"%f\" y=\"%f\">",
-						  x, m->y1, x, m->y1 + 5, x, m->y1 + 18);
-			rg_svg_num(s, i * xstep, xd);
-			rg_svg_str(s, "</text>\n");
-		}
-		rg_svg_str(s, "</g>\n");
-	}
-	rg_svg_printf(s, "<text class=\"xtitle\" x=\"%f\" y=\"%f\" text-anchor=\"middle\">%s</text>\n",
-				  (m->x0 + m->x1) / 2, m->y1 + 40, xtitle);
-	rg_svg_printf(s, "<text class=\"ytitle\" transform=\"translate(18 %f) rotate(-90)\" "
-				  "text-anchor=\"middle\">%s</text>\n",
-				  (m->y0 + m->y1) / 2, ytitle);
-}
-
-/* Level as a percentage, e.g. 95 or 99.8. */
-static void
-level_pct(RgSvg *s, double level)
-{
-	double		p = level * 100.0;
-	int			d = 0;
-
-	while (d < 4 && fabs(p * pow(10.0, d) - floor(p * pow(10.0, d) + 0.5)) > 1e-7)
-		d++;
-	rg_svg_num(s, p, d);
-	rg_svg_char(s, '%');
-}
-
 /* Greedy placement of outlier labels so that they do not overlap. */
 #define MAX_PLACED 64
 #define LABEL_CHARS 40
@@ -226,7 +90,7 @@ label_chars(const RgFunnelUnit *u)
 }
 
 static void
-place_label(Placed *p, const Map *m, const RgFunnelUnit *u, double cx, double cy,
+place_label(Placed *p, const RgPlotFrame *m, const RgFunnelUnit *u, double cx, double cy,
 			double *tx, double *ty, int *right)
 {
 	double		w = 6.2 * (double) label_chars(u) + 2,
@@ -290,16 +154,13 @@ rg_funnel_plot_svg(RgFunnelUnit *units, size_t k, const RgFunnelOptions *o,
 				target,
 				ymin_d,
 				ymax_d,
-				xstep,
-				ystep;
+				xstep;
 	int64_t		nmax = 0,
 				nmin = INT64_MAX;
 	size_t		shown = 0,
-				noref = 0,
-				nundet = 0,
-				nout = 0;
+				noref = 0;
 	int			has_target;
-	Map			m;
+	RgPlotFrame m;
 	Placed		lp;
 	unsigned char posv[RG_SVG_MAX_POINTS];
 	const char *dummy;
@@ -392,7 +253,7 @@ rg_funnel_plot_svg(RgFunnelUnit *units, size_t k, const RgFunnelOptions *o,
 	}
 	if (shown == 0)
 	{
-		no_data(s, o->width, o->height, o->title, o->title_len, deflt,
+		rg_plot_no_data(s, o->width, o->height, o->title, o->title_len, deflt,
 				k == 0 ? "no rows" : "no unit has referrals");
 		return s->status;
 	}
@@ -427,45 +288,43 @@ rg_funnel_plot_svg(RgFunnelUnit *units, size_t k, const RgFunnelOptions *o,
 		ymin_d = fmin(ymin_d, lo);
 		ymax_d = fmax(ymax_d, hi);
 	}
-	ystep = rg_svg_nice_step(fmax(ymax_d - ymin_d, 0.05), 5);
-	m.ymin = fmax(0.0, floor(ymin_d / ystep + 1e-9) * ystep);
-	m.ymax = fmin(1.0, ceil(ymax_d / ystep - 1e-9) * ystep);
-	if (m.ymax <= m.ymin)
-	{
-		m.ymin = fmax(0.0, m.ymin - ystep);
-		m.ymax = fmin(1.0, m.ymax + ystep);
-	}
-	xstep = rg_svg_nice_step((double) nmax * 1.03, 5);
-	m.xmin = 0.0;
-	m.xmax = ceil((double) nmax * 1.03 / xstep) * xstep;
-	m.x0 = MARGIN_LEFT;
-	m.x1 = o->width - LEGEND_WIDTH;
-	m.y0 = MARGIN_TOP;
-	m.y1 = o->height - MARGIN_BOTTOM;
+	rg_plot_frame_init(&m, o->width, o->height, 0.0);
+	rg_plot_ratio_axis(&m, ymin_d, ymax_d);
+	xstep = rg_plot_count_axis(&m, (double) nmax);
 
 	/* ---- document ---- */
-	header(s, o->width, o->height, o->title, o->title_len, deflt);
+	rg_plot_begin(s, &m, o->title, o->title_len, deflt);
 	rg_svg_printf(s, "<desc>Funnel plot of %D units (recorded / referrals against referrals)",
 				  (int64_t) shown);
 	if (has_target)
-		rg_svg_printf(s, ", target %4", target);
+	{
+		rg_svg_str(s, ", target ");
+		rg_svg_shown(s, target, RG_FUNNEL_SHOWN_DECIMALS);
+	}
 	if (o->phi > 1.0)
-		rg_svg_printf(s, ", limits widened by sqrt(phi), phi %4", o->phi);
+	{
+		rg_svg_str(s, ", limits widened by sqrt(phi), phi ");
+		rg_svg_shown(s, o->phi, RG_FUNNEL_SHOWN_DECIMALS);
+	}
 	if (o->tau2 > 0.0)
-		rg_svg_printf(s, ", limits with additive overdispersion, tau2 %6", o->tau2);
+	{
+		rg_svg_str(s, ", limits with additive overdispersion, tau2 ");
+		rg_svg_shown(s, o->tau2, RG_FUNNEL_TAU2_DECIMALS);
+	}
 	rg_svg_str(s, ".</desc>\n");
 	rg_svg_printf(s, "<defs><clipPath id=\"rg-plot-area\"><rect x=\"%f\" y=\"%f\" "
 				  "width=\"%f\" height=\"%f\"/></clipPath></defs>\n",
 				  m.x0, m.y0, m.x1 - m.x0, m.y1 - m.y0);
-	axes(s, &m, xstep, ystep, "Referrals", "Recorded / referrals");
+	rg_plot_axes(s, &m, xstep);
+	rg_plot_axis_titles(s, &m, "Referrals", "Recorded / referrals");
 
 	/* the map, for readers of the document (and its tests) */
 	rg_svg_printf(s, "<g id=\"rg-plot\" data-x0=\"%f\" data-x1=\"%f\" data-y0=\"%f\" data-y1=\"%f\" "
-				  "data-xmin=\"%6\" data-xmax=\"%6\" data-ymin=\"%6\" data-ymax=\"%6\"",
+				  "data-xmin=\"%v\" data-xmax=\"%v\" data-ymin=\"%v\" data-ymax=\"%v\"",
 				  m.x0, m.x1, m.y0, m.y1, m.xmin, m.xmax, m.ymin, m.ymax);
 	if (has_target)
-		rg_svg_printf(s, " data-target=\"%6\"", target);
-	rg_svg_printf(s, " data-phi=\"%6\" data-tau2=\"%6\">\n", o->phi > 1.0 ? o->phi : 1.0, o->tau2);
+		rg_svg_printf(s, " data-target=\"%v\"", target);
+	rg_svg_printf(s, " data-phi=\"%v\" data-tau2=\"%v\">\n", o->phi > 1.0 ? o->phi : 1.0, o->tau2);
 
 	/* limit curves and target, clipped to the plot area */
 	rg_svg_str(s, "<g clip-path=\"url(#rg-plot-area)\" fill=\"none\">\n");
@@ -498,21 +357,21 @@ rg_funnel_plot_svg(RgFunnelUnit *units, size_t k, const RgFunnelOptions *o,
 			}
 			for (int side = 0; side < 2; side++)
 			{
-				rg_svg_printf(s, "<path class=\"limit %s\" data-level=\"%6\" stroke=\"%s\" "
+				rg_svg_printf(s, "<path class=\"limit %s\" data-level=\"%v\" stroke=\"%s\" "
 							  "stroke-width=\"1.5\"",
 							  side == 0 ? "lower" : "upper", levels[l], limit_colour[l]);
 				if (limit_dash[l])
 					rg_svg_printf(s, " stroke-dasharray=\"%s\"", limit_dash[l]);
 				rg_svg_str(s, " d=\"");
 				for (int i = 0; i < cnt; i++)
-					rg_svg_printf(s, "%s%f %f", i == 0 ? "M" : " L", px(&m, (double) ns[i]),
-								  py(&m, side == 0 ? lo[i] : hi[i]));
+					rg_svg_printf(s, "%s%f %f", i == 0 ? "M" : " L", rg_plot_px(&m, (double) ns[i]),
+								  rg_plot_py(&m, side == 0 ? lo[i] : hi[i]));
 				rg_svg_str(s, "\"/>\n");
 			}
 		}
 		rg_svg_printf(s, "<line class=\"target\" x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\" "
 					  "stroke=\"%s\" stroke-width=\"1.5\"/>\n",
-					  m.x0, py(&m, target), m.x1, py(&m, target), RG_FUNNEL_COLOUR_TARGET);
+					  m.x0, rg_plot_py(&m, target), m.x1, rg_plot_py(&m, target), RG_FUNNEL_COLOUR_TARGET);
 	}
 	rg_svg_str(s, "</g>\n");
 
@@ -562,14 +421,10 @@ rg_funnel_plot_svg(RgFunnelUnit *units, size_t k, const RgFunnelOptions *o,
 				(pass == 1 && pos != POS_UNDETERMINED) ||
 				(pass >= 2 && pos != POS_LOW && pos != POS_HIGH))
 				continue;
-			if (pass == 1)
-				nundet++;
-			if (pass == 3)
-				nout++;
 			cls = pos == POS_LOW ? "outlier low" : pos == POS_HIGH ? "outlier high" :
 				pos == POS_UNDETERMINED ? "undetermined" : "within";
-			cx = px(&m, n);
-			cy = py(&m, worst);
+			cx = rg_plot_px(&m, n);
+			cy = rg_plot_py(&m, worst);
 			if (pass == 2)
 			{
 				double		tx = 0,
@@ -580,27 +435,21 @@ rg_funnel_plot_svg(RgFunnelUnit *units, size_t k, const RgFunnelOptions *o,
 				rg_svg_printf(s, "<text class=\"outlier-label\" x=\"%f\" y=\"%f\" font-size=\"11\" "
 							  "fill=\"%s\"%s>", tx, ty, RG_FUNNEL_COLOUR_OUTLIER,
 							  right ? "" : " text-anchor=\"end\"");
-				if (u->label)
-					rg_svg_text(s, u->label, u->label_len, LABEL_CHARS);
-				else
-					rg_svg_str(s, "(no label)");
+				rg_plot_label(s, u->label, u->label_len, LABEL_CHARS, "(no label)");
 				rg_svg_str(s, "</text>\n");
 				continue;
 			}
 			rg_svg_printf(s, "<g class=\"unit %s\" data-referrals=\"%D\" data-recorded=\"%D\" "
 						  "data-unknown=\"%D\"><title>",
 						  cls, c->referrals, c->recorded, c->unknown);
-			if (u->label)
-				rg_svg_text(s, u->label, u->label_len, RG_SVG_MAX_LABEL_CHARS);
-			else
-				rg_svg_str(s, "(no label)");
+			rg_plot_label(s, u->label, u->label_len, RG_SVG_MAX_LABEL_CHARS, "(no label)");
 			rg_svg_printf(s, ": %D of %D recorded", c->recorded, c->referrals);
 			if (c->unknown > 0)
 				rg_svg_printf(s, ", %D unknown", c->unknown);
 			rg_svg_str(s, "</title>");
 			if (c->unknown > 0)
 				rg_svg_printf(s, "<line x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\" stroke=\"%s\"/>",
-							  cx, cy, cx, py(&m, best),
+							  cx, cy, cx, rg_plot_py(&m, best),
 							  pos == POS_LOW || pos == POS_HIGH ? RG_FUNNEL_COLOUR_OUTLIER : RG_FUNNEL_COLOUR_POINT);
 			if (pos == POS_UNDETERMINED)
 				rg_svg_printf(s, "<circle cx=\"%f\" cy=\"%f\" r=\"3.5\" fill=\"#ffffff\" "
@@ -619,83 +468,70 @@ rg_funnel_plot_svg(RgFunnelUnit *units, size_t k, const RgFunnelOptions *o,
 
 	/* ---- legend ---- */
 	{
-		double		lx = o->width - LEGEND_WIDTH + 16,
-					ly = MARGIN_TOP + 8;
+		RgPlotLegend lg;
 
-		rg_svg_printf(s, "<g class=\"legend\" font-size=\"11\">\n");
+		rg_plot_legend_begin(s, &m, &lg);
 		if (has_target)
 		{
-			rg_svg_printf(s, "<line x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\" stroke=\"%s\" "
-						  "stroke-width=\"1.5\"/><text x=\"%f\" y=\"%f\">Target %3%s</text>\n",
-						  lx, ly, lx + 20, ly, RG_FUNNEL_COLOUR_TARGET, lx + 26, ly + 4, target,
-						  o->has_target ? "" : " (pooled)");
-			ly += 18;
+			rg_plot_legend_line(s, &lg, RG_FUNNEL_COLOUR_TARGET, NULL, "1.5");
+			rg_svg_str(s, "Target ");
+			rg_svg_shown(s, target, RG_FUNNEL_SHOWN_DECIMALS);
+			if (!o->has_target)
+				rg_svg_str(s, " (pooled)");
+			rg_plot_legend_next(s, &lg, 18);
 			for (int l = 0; l < nl; l++)
 			{
-				rg_svg_printf(s, "<line x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\" stroke=\"%s\" "
-							  "stroke-width=\"1.5\"",
-							  lx, ly, lx + 20, ly, limit_colour[l]);
-				if (limit_dash[l])
-					rg_svg_printf(s, " stroke-dasharray=\"%s\"", limit_dash[l]);
-				rg_svg_printf(s, "/><text x=\"%f\" y=\"%f\">", lx + 26, ly + 4);
-				level_pct(s, levels[l]);
-				rg_svg_str(s, " limits</text>\n");
-				ly += 18;
+				rg_plot_legend_line(s, &lg, limit_colour[l], limit_dash[l], "1.5");
+				rg_svg_percent(s, levels[l]);
+				rg_svg_str(s, "% limits");
+				rg_plot_legend_next(s, &lg, 18);
 			}
 		}
-		rg_svg_printf(s, "<circle cx=\"%f\" cy=\"%f\" r=\"3.5\" fill=\"%s\"/>"
-					  "<text x=\"%f\" y=\"%f\">Unit</text>\n",
-					  lx + 10, ly, RG_FUNNEL_COLOUR_POINT, lx + 26, ly + 4);
-		ly += 18;
+		rg_plot_legend_marker(s, &lg, "3.5", RG_FUNNEL_COLOUR_POINT, 0);
+		rg_svg_str(s, "Unit");
+		rg_plot_legend_next(s, &lg, 18);
 		if (has_target)
 		{
-			rg_svg_printf(s, "<circle cx=\"%f\" cy=\"%f\" r=\"5\" fill=\"%s\"/>"
-						  "<text x=\"%f\" y=\"%f\">Outside ",
-						  lx + 10, ly, RG_FUNNEL_COLOUR_OUTLIER, lx + 26, ly + 4);
-			level_pct(s, outer);
-			rg_svg_str(s, " limits</text>\n");
-			ly += 18;
+			rg_plot_legend_marker(s, &lg, "5", RG_FUNNEL_COLOUR_OUTLIER, 0);
+			rg_svg_str(s, "Outside ");
+			rg_svg_percent(s, outer);
+			rg_svg_str(s, "% limits");
+			rg_plot_legend_next(s, &lg, 18);
 		}
-		rg_svg_printf(s, "<circle cx=\"%f\" cy=\"%f\" r=\"3.5\" fill=\"#ffffff\" stroke=\"%s\" "
-					  "stroke-width=\"1.5\"/><text x=\"%f\" y=\"%f\">Undetermined (unknowns)</text>\n",
-					  lx + 10, ly, RG_FUNNEL_COLOUR_POINT, lx + 26, ly + 4);
-		ly += 18;
-		rg_svg_printf(s, "<line x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\" stroke=\"%s\"/>"
-					  "<text x=\"%f\" y=\"%f\">Worst to best case</text>\n",
-					  lx + 10, ly - 6, lx + 10, ly + 6, RG_FUNNEL_COLOUR_POINT, lx + 26, ly + 4);
-		ly += 24;
+		rg_plot_legend_marker(s, &lg, "3.5", RG_FUNNEL_COLOUR_POINT, 1);
+		rg_svg_str(s, "Undetermined (unknowns)");
+		rg_plot_legend_next(s, &lg, 18);
+		rg_plot_legend_whisker(s, &lg, RG_FUNNEL_COLOUR_POINT);
+		rg_svg_str(s, "Worst to best case");
+		rg_plot_legend_next(s, &lg, 24);
 		/* notes */
 		if (o->phi > 1.0)
 		{
-			rg_svg_printf(s, "<text x=\"%f\" y=\"%f\">Limits widened by &#x221A;&#x3C6;, "
-						  "&#x3C6; = %3</text>\n", lx, ly, o->phi);
-			ly += 16;
+			rg_plot_legend_note(s, &lg);
+			rg_svg_str(s, "Limits widened by &#x221A;&#x3C6;, &#x3C6; = ");
+			rg_svg_shown(s, o->phi, RG_FUNNEL_SHOWN_DECIMALS);
+			rg_plot_legend_next(s, &lg, 16);
 		}
 		if (o->tau2 > 0.0)
 		{
-			rg_svg_printf(s, "<text x=\"%f\" y=\"%f\">Limits with &#x3C4;&#xB2; = %4</text>\n",
-						  lx, ly, o->tau2);
-			ly += 16;
+			rg_plot_legend_note(s, &lg);
+			rg_svg_str(s, "Limits with &#x3C4;&#xB2; = ");
+			rg_svg_shown(s, o->tau2, RG_FUNNEL_TAU2_DECIMALS);
+			rg_plot_legend_next(s, &lg, 16);
 		}
 		if (!has_target)
 		{
-			rg_svg_printf(s, "<text x=\"%f\" y=\"%f\">No limits: no target and</text>\n"
-						  "<text x=\"%f\" y=\"%f\">no unit without unknowns</text>\n",
-						  lx, ly, lx, ly + 14);
-			ly += 30;
+			rg_plot_legend_text(s, &lg, "No limits: no target and", 14);
+			rg_plot_legend_text(s, &lg, "no unit without unknowns", 16);
 		}
-		rg_svg_printf(s, "<text x=\"%f\" y=\"%f\">Points at the worst case</text>\n",
-					  lx, ly);
-		ly += 16;
+		rg_plot_legend_text(s, &lg, "Points at the worst case", 16);
 		if (noref > 0)
 		{
-			rg_svg_printf(s, "<text x=\"%f\" y=\"%f\">%D without referrals not shown</text>\n",
-						  lx, ly, (int64_t) noref);
-			ly += 16;
+			rg_plot_legend_note(s, &lg);
+			rg_svg_printf(s, "%D without referrals not shown", (int64_t) noref);
+			rg_plot_legend_next(s, &lg, 16);
 		}
-		(void) nundet;
-		(void) nout;
-		rg_svg_str(s, "</g>\n");
+		rg_plot_legend_end(s);
 	}
 	rg_svg_str(s, "</svg>\n");
 	return s->status;

@@ -27,6 +27,14 @@
 #define RG_FUNNEL_COLOUR_LIMIT1  "#56b4e9"	/* Okabe-Ito sky blue */
 #define RG_FUNNEL_COLOUR_LIMIT2  "#009e73"	/* Okabe-Ito bluish green */
 
+/*
+ * Decimals of the target and phi, and of tau2, where a reader sees them
+ * (legend and description), more when rounding would make them look
+ * rounder than they are (rg_svg_shown).
+ */
+#define RG_FUNNEL_SHOWN_DECIMALS 3
+#define RG_FUNNEL_TAU2_DECIMALS 4
+
 typedef struct RgFunnelUnit
 {
 	const char *label;			/* untrusted bytes; NULL for no label */

@@ -8,11 +8,7 @@
 #include <string.h>
 
 #include "binomial.h"
-
-#define MARGIN_LEFT   72
-#define MARGIN_TOP    48
-#define MARGIN_BOTTOM 56
-#define LEGEND_WIDTH  196
+#include "plot_frame.h"
 
 /* Okabe & Ito (2008), "Color Universal Design": yellow last, as it is pale */
 const char *const rg_ratio_palette[RG_SVG_MAX_SERIES] = {
@@ -84,32 +80,6 @@ rg_ratio_rows_merge(RgRatioRow *rows, size_t *k)
 	return RG_SVG_OK;
 }
 
-typedef struct Map
-{
-	double		x0,
-				x1,
-				y0,
-				y1,
-				xmin,
-				xmax,
-				ymin,
-				ymax;
-} Map;
-
-static double
-px(const Map *m, double x)
-{
-	if (m->xmax == m->xmin)
-		return (m->x0 + m->x1) / 2;
-	return m->x0 + (x - m->xmin) / (m->xmax - m->xmin) * (m->x1 - m->x0);
-}
-
-static double
-py(const Map *m, double y)
-{
-	return m->y1 - (y - m->ymin) / (m->ymax - m->ymin) * (m->y1 - m->y0);
-}
-
 static void
 date_text(RgSvg *s, int32_t days)
 {
@@ -122,22 +92,12 @@ date_text(RgSvg *s, int32_t days)
 	rg_svg_printf(s, "-%s%d-%s%d", mo < 10 ? "0" : "", mo, d < 10 ? "0" : "", d);
 }
 
-static void
-title_text(RgSvg *s, const RgRatioOptions *o)
-{
-	if (o->title)
-		rg_svg_text(s, o->title, o->title_len, RG_SVG_MAX_LABEL_CHARS);
-	else
-		rg_svg_str(s, "Recording ratio per period");
-}
+static const char deflt_title[] = "Recording ratio per period";
 
 static void
 series_name(RgSvg *s, const RgRatioRow *r, size_t max_chars)
 {
-	if (r->series)
-		rg_svg_text(s, r->series, r->series_len, max_chars);
-	else
-		rg_svg_str(s, "(no series)");
+	rg_plot_label(s, r->series, r->series_len, max_chars, "(no series)");
 }
 
 /* One point of a series after adding its rows. */
@@ -161,9 +121,8 @@ rg_ratio_chart_svg(RgRatioRow *rows, size_t k, const RgRatioOptions *o, RgSvg *s
 	int32_t		pmin = INT32_MAX,
 				pmax = INT32_MIN;
 	double		ymin_d = 1.0,
-				ymax_d = 0.0,
-				ystep;
-	Map			m;
+				ymax_d = 0.0;
+	RgPlotFrame m;
 	int			w = o->width,
 				h = o->height;
 	const char *dummy;
@@ -238,21 +197,8 @@ rg_ratio_chart_svg(RgRatioRow *rows, size_t k, const RgRatioOptions *o, RgSvg *s
 	}
 	if (nref == 0)
 	{
-		rg_svg_printf(s,
-					  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-					  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-					  "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\" "
-					  "role=\"img\" aria-labelledby=\"rg-title\">\n<title id=\"rg-title\">",
-					  w, h, w, h);
-		title_text(s, o);
-		rg_svg_printf(s, "</title>\n<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n"
-					  "<text x=\"%d\" y=\"28\" font-size=\"16\" font-weight=\"bold\">", w, h, MARGIN_LEFT);
-		title_text(s, o);
-		rg_svg_printf(s, "</text>\n<text class=\"no-data\" x=\"%d\" y=\"%d\" font-size=\"20\" "
-					  "text-anchor=\"middle\" fill=\"#4d4d4d\">no data</text>\n"
-					  "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#4d4d4d\">%s</text>\n</svg>\n",
-					  w / 2, h / 2, w / 2, h / 2 + 24,
-					  k == 0 ? "no rows" : "no period has referrals");
+		rg_plot_no_data(s, w, h, o->title, o->title_len, deflt_title,
+						k == 0 ? "no rows" : "no period has referrals");
 		return s->status;
 	}
 	if (o->has_threshold)
@@ -260,63 +206,22 @@ rg_ratio_chart_svg(RgRatioRow *rows, size_t k, const RgRatioOptions *o, RgSvg *s
 		ymin_d = fmin(ymin_d, o->threshold);
 		ymax_d = fmax(ymax_d, o->threshold);
 	}
-	ystep = rg_svg_nice_step(fmax(ymax_d - ymin_d, 0.05), 5);
-	m.ymin = fmax(0.0, floor(ymin_d / ystep + 1e-9) * ystep);
-	m.ymax = fmin(1.0, ceil(ymax_d / ystep - 1e-9) * ystep);
-	if (m.ymax <= m.ymin)
-	{
-		m.ymin = fmax(0.0, m.ymin - ystep);
-		m.ymax = fmin(1.0, m.ymax + ystep);
-	}
+	rg_plot_frame_init(&m, w, h, 12.0);
+	rg_plot_ratio_axis(&m, ymin_d, ymax_d);
 	m.xmin = pmin;
 	m.xmax = pmax;
-	m.x0 = MARGIN_LEFT + 12;
-	m.x1 = w - LEGEND_WIDTH - 12;
-	m.y0 = MARGIN_TOP;
-	m.y1 = h - MARGIN_BOTTOM;
 
-	rg_svg_printf(s,
-				  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-				  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-				  "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\" "
-				  "role=\"img\" aria-labelledby=\"rg-title\">\n<title id=\"rg-title\">",
-				  w, h, w, h);
-	title_text(s, o);
-	rg_svg_printf(s, "</title>\n<desc>Recording ratio per period of %D series, with 95%% Wilson "
-				  "intervals (worst-case lower to best-case upper limit).</desc>\n"
-				  "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n"
-				  "<text x=\"%d\" y=\"28\" font-size=\"16\" font-weight=\"bold\">",
-				  (int64_t) nseries, w, h, MARGIN_LEFT);
-	title_text(s, o);
-	rg_svg_str(s, "</text>\n");
-
-	/* grid and y axis */
+	rg_plot_begin(s, &m, o->title, o->title_len, deflt_title);
+	rg_svg_printf(s, "<desc>Recording ratio per period of %D series, with 95%% Wilson "
+				  "intervals (worst-case lower to best-case upper limit)",
+				  (int64_t) nseries);
+	if (o->has_threshold)
 	{
-		int			yd = rg_svg_step_decimals(ystep);
-		long		i0 = (long) ceil(m.ymin / ystep - 1e-9),
-					i1 = (long) floor(m.ymax / ystep + 1e-9);
-
-		rg_svg_str(s, "<g class=\"grid\" stroke=\"#e5e5e5\" stroke-width=\"1\">\n");
-		for (long i = i0; i <= i1; i++)
-			rg_svg_printf(s, "<line x1=\"%d\" y1=\"%f\" x2=\"%f\" y2=\"%f\"/>\n",
-						  MARGIN_LEFT, py(&m, i * ystep), m.x1 + 12, py(&m, i * ystep));
-		rg_svg_printf(s, "</g>\n<g class=\"axes\" stroke=\"#000000\" stroke-width=\"1\">\n"
-					  "<line x1=\"%d\" y1=\"%f\" x2=\"%f\" y2=\"%f\"/>\n"
-					  "<line x1=\"%d\" y1=\"%f\" x2=\"%d\" y2=\"%f\"/>\n</g>\n"
-					  "<g class=\"yticks\" text-anchor=\"end\">\n",
-					  MARGIN_LEFT, m.y1, m.x1 + 12, m.y1, MARGIN_LEFT, m.y0, MARGIN_LEFT, m.y1);
-		for (long i = i0; i <= i1; i++)
-		{
-			double		y = py(&m, i * ystep);
-
-			rg_svg_printf(s, "<line x1=\"%d\" y1=\"%f\" x2=\"%d\" y2=\"%f\" stroke=\"#000000\"/>"
-						  "<text x=\"%d\" y=\"%f\">",
-						  MARGIN_LEFT - 5, y, MARGIN_LEFT, y, MARGIN_LEFT - 8, y + 4);
-			rg_svg_num(s, i * ystep, yd);
-			rg_svg_str(s, "</text>\n");
-		}
-		rg_svg_str(s, "</g>\n");
+		rg_svg_str(s, ", threshold ");
+		rg_svg_shown(s, o->threshold, RG_RATIO_SHOWN_DECIMALS);
 	}
+	rg_svg_str(s, ".</desc>\n");
+	rg_plot_axes(s, &m, 0.0);
 
 	/* x ticks: the distinct periods, thinned to at most 8 labels */
 	{
@@ -332,31 +237,32 @@ rg_ratio_chart_svg(RgRatioRow *rows, size_t k, const RgRatioOptions *o, RgSvg *s
 			if (np == 0 || periods[np - 1] != periods[i])
 				periods[np++] = periods[i];
 		every = (np + 7) / 8;
-		rg_svg_str(s, "<g class=\"xticks\" text-anchor=\"middle\">\n");
+		rg_plot_xticks_begin(s);
 		for (size_t j = 0; j < np; j += every)
 		{
-			double		x = px(&m, periods[j]);
-
-			rg_svg_printf(s, "<line x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\" stroke=\"#000000\"/>"
-						  "<text x=\"%f\" y=\"%f\">", x, m.y1, x, m.y1 + 5, x, m.y1 + 18);
+			rg_plot_xtick(s, &m, periods[j]);
 			date_text(s, periods[j]);
-			rg_svg_str(s, "</text>\n");
+			rg_plot_xtick_end(s);
 		}
-		rg_svg_str(s, "</g>\n");
-		rg_svg_printf(s, "<text class=\"xtitle\" x=\"%f\" y=\"%f\" text-anchor=\"middle\">Period</text>\n"
-					  "<text class=\"ytitle\" transform=\"translate(18 %f) rotate(-90)\" "
-					  "text-anchor=\"middle\">Recorded / referrals</text>\n",
-					  (m.x0 + m.x1) / 2, m.y1 + 40, (m.y0 + m.y1) / 2);
+		rg_plot_xticks_end(s);
+		rg_plot_axis_titles(s, &m, "Period", "Recorded / referrals");
 	}
 
 	rg_svg_printf(s, "<g id=\"rg-plot\" data-x0=\"%f\" data-x1=\"%f\" data-y0=\"%f\" data-y1=\"%f\" "
-				  "data-xmin=\"%D\" data-xmax=\"%D\" data-ymin=\"%6\" data-ymax=\"%6\">\n",
+				  "data-xmin=\"%D\" data-xmax=\"%D\" data-ymin=\"%v\" data-ymax=\"%v\"",
 				  m.x0, m.x1, m.y0, m.y1, (int64_t) pmin, (int64_t) pmax, m.ymin, m.ymax);
 	if (o->has_threshold)
-		rg_svg_printf(s, "<line class=\"threshold\" x1=\"%d\" y1=\"%f\" x2=\"%f\" y2=\"%f\" "
-					  "stroke=\"%s\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n",
-					  MARGIN_LEFT, py(&m, o->threshold), m.x1 + 12, py(&m, o->threshold),
+		rg_svg_printf(s, " data-threshold=\"%v\"", o->threshold);
+	rg_svg_str(s, ">\n");
+	if (o->has_threshold)
+	{
+		rg_svg_printf(s, "<line class=\"threshold\" x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\" "
+					  "stroke=\"%s\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"><title>Threshold ",
+					  m.ax0, rg_plot_py(&m, o->threshold), m.ax1, rg_plot_py(&m, o->threshold),
 					  RG_RATIO_COLOUR_THRESHOLD);
+		rg_svg_shown(s, o->threshold, RG_RATIO_SHOWN_DECIMALS);
+		rg_svg_str(s, "</title></line>\n");
+	}
 
 	/* per series: band, then line, then markers */
 	for (size_t si = 0; si < nseries; si++)
@@ -390,7 +296,7 @@ rg_ratio_chart_svg(RgRatioRow *rows, size_t k, const RgRatioOptions *o, RgSvg *s
 							d2;
 
 				(void) rg_binom_ci(c->recorded, c->referrals, 0.95, RG_CI_WILSON, &lo, &d2);
-				rg_svg_printf(s, "%s%f %f", t == i ? "M" : " L", px(&m, rows[t].period), py(&m, lo));
+				rg_svg_printf(s, "%s%f %f", t == i ? "M" : " L", rg_plot_px(&m, rows[t].period), rg_plot_py(&m, lo));
 			}
 			for (size_t t = j; t-- > i;)
 			{
@@ -399,7 +305,7 @@ rg_ratio_chart_svg(RgRatioRow *rows, size_t k, const RgRatioOptions *o, RgSvg *s
 							d2;
 
 				(void) rg_binom_ci(c->recorded + c->unknown, c->referrals, 0.95, RG_CI_WILSON, &d2, &hi);
-				rg_svg_printf(s, " L%f %f", px(&m, rows[t].period), py(&m, hi));
+				rg_svg_printf(s, " L%f %f", rg_plot_px(&m, rows[t].period), rg_plot_py(&m, hi));
 			}
 			rg_svg_str(s, " Z\"/>\n");
 			i = j;
@@ -419,7 +325,7 @@ rg_ratio_chart_svg(RgRatioRow *rows, size_t k, const RgRatioOptions *o, RgSvg *s
 					continue;
 				}
 				rg_svg_printf(s, "%s%f %f", pen ? " L" : (t == a ? "M" : " M"),
-							  px(&m, rows[t].period), py(&m, (double) c->recorded / (double) c->referrals));
+							  rg_plot_px(&m, rows[t].period), rg_plot_py(&m, (double) c->recorded / (double) c->referrals));
 				pen = 1;
 			}
 		}
@@ -431,8 +337,8 @@ rg_ratio_chart_svg(RgRatioRow *rows, size_t k, const RgRatioOptions *o, RgSvg *s
 			if (c->referrals == 0)
 				continue;
 			rg_svg_printf(s, "<circle class=\"point\" cx=\"%f\" cy=\"%f\" r=\"3\" fill=\"%s\" "
-						  "data-period=\"", px(&m, rows[t].period),
-						  py(&m, (double) c->recorded / (double) c->referrals), colour);
+						  "data-period=\"", rg_plot_px(&m, rows[t].period),
+						  rg_plot_py(&m, (double) c->recorded / (double) c->referrals), colour);
 			date_text(s, rows[t].period);
 			rg_svg_printf(s, "\" data-referrals=\"%D\" data-recorded=\"%D\" data-unknown=\"%D\"><title>",
 						  c->referrals, c->recorded, c->unknown);
@@ -448,36 +354,28 @@ rg_ratio_chart_svg(RgRatioRow *rows, size_t k, const RgRatioOptions *o, RgSvg *s
 
 	/* legend */
 	{
-		double		lx = w - LEGEND_WIDTH + 16,
-					ly = MARGIN_TOP + 8;
+		RgPlotLegend lg;
 
-		rg_svg_str(s, "<g class=\"legend\" font-size=\"11\">\n");
+		rg_plot_legend_begin(s, &m, &lg);
 		for (size_t si = 0; si < nseries; si++)
 		{
-			rg_svg_printf(s, "<rect x=\"%f\" y=\"%f\" width=\"20\" height=\"10\" fill=\"%s\" "
-						  "fill-opacity=\"0.18\"/><line x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\" "
-						  "stroke=\"%s\" stroke-width=\"2\"/><text x=\"%f\" y=\"%f\">",
-						  lx, ly - 5, rg_ratio_palette[si], lx, ly, lx + 20, ly,
-						  rg_ratio_palette[si], lx + 26, ly + 4);
+			rg_plot_legend_band(s, &lg, rg_ratio_palette[si]);
 			series_name(s, &rows[start[si]], 24);
-			rg_svg_str(s, "</text>\n");
-			ly += 18;
+			rg_plot_legend_next(s, &lg, 18);
 		}
 		if (o->has_threshold)
 		{
-			rg_svg_printf(s, "<line x1=\"%f\" y1=\"%f\" x2=\"%f\" y2=\"%f\" stroke=\"%s\" "
-						  "stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
-						  "<text x=\"%f\" y=\"%f\">Threshold %3</text>\n",
-						  lx, ly, lx + 20, ly, RG_RATIO_COLOUR_THRESHOLD, lx + 26, ly + 4,
-						  o->threshold);
-			ly += 18;
+			rg_plot_legend_line(s, &lg, RG_RATIO_COLOUR_THRESHOLD, "6 4", "1.5");
+			rg_svg_str(s, "Threshold ");
+			rg_svg_shown(s, o->threshold, RG_RATIO_SHOWN_DECIMALS);
+			rg_plot_legend_next(s, &lg, 18);
 		}
-		rg_svg_printf(s, "<text x=\"%f\" y=\"%f\">Band: 95%% Wilson interval</text>\n"
-					  "<text x=\"%f\" y=\"%f\">Line: worst case (unknown</text>\n"
-					  "<text x=\"%f\" y=\"%f\">counted as not recorded)</text>\n"
-					  "<text x=\"%f\" y=\"%f\">Gap: no referrals</text>\n",
-					  lx, ly + 6, lx, ly + 22, lx, ly + 36, lx, ly + 52);
-		rg_svg_str(s, "</g>\n");
+		lg.y += 6;
+		rg_plot_legend_text(s, &lg, "Band: 95% Wilson interval", 16);
+		rg_plot_legend_text(s, &lg, "Line: worst case (unknown", 14);
+		rg_plot_legend_text(s, &lg, "counted as not recorded)", 16);
+		rg_plot_legend_text(s, &lg, "Gap: no referrals", 16);
+		rg_plot_legend_end(s);
 	}
 	rg_svg_str(s, "</svg>\n");
 	return s->status;

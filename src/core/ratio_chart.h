@@ -22,6 +22,13 @@ extern const char *const rg_ratio_palette[RG_SVG_MAX_SERIES];
 
 #define RG_RATIO_COLOUR_THRESHOLD "#7f7f7f"
 
+/*
+ * Decimals of the threshold where a reader sees it (legend, tooltip,
+ * description), more when rounding would make it look rounder than it is
+ * (rg_svg_shown).
+ */
+#define RG_RATIO_SHOWN_DECIMALS 3
+
 typedef struct RgRatioRow
 {
 	int32_t		period;			/* days since 2000-01-01 */

@@ -5,6 +5,8 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void
@@ -258,6 +260,165 @@ rg_svg_num(RgSvg *s, double v, int decimals)
 	}
 }
 
+/*
+ * The shortest decimal digits of a (finite, > 0) that read back as a:
+ * a = 0.d[0]d[1]..d[n-1] * 10^(e + 1), d[0] not 0 and d[n-1] not 0.
+ * snprintf and strtod agree on the decimal separator whatever the locale,
+ * and only the digits and the exponent are taken from the text.
+ */
+typedef struct Decimal
+{
+	char		d[20];
+	int			n;
+	int			e;				/* exponent of d[0] */
+} Decimal;
+
+static void
+shortest_decimal(double a, Decimal *x)
+{
+	char		buf[48];
+	const char *p;
+
+	for (int prec = 1; prec <= 17; prec++)
+	{
+		snprintf(buf, sizeof(buf), "%.*e", prec - 1, a);
+		if (prec == 17 || strtod(buf, NULL) == a)
+			break;
+	}
+	x->n = 0;
+	for (p = buf; *p && *p != 'e' && *p != 'E'; p++)
+		if (*p >= '0' && *p <= '9' && x->n < (int) sizeof(x->d))
+			x->d[x->n++] = *p;
+	x->e = *p ? atoi(p + 1) : 0;
+	while (x->n > 1 && x->d[x->n - 1] == '0')
+		x->n--;
+}
+
+static void
+write_scientific(RgSvg *s, const Decimal *x)
+{
+	rg_svg_char(s, x->d[0]);
+	if (x->n > 1)
+	{
+		rg_svg_char(s, '.');
+		rg_svg_raw(s, x->d + 1, (size_t) x->n - 1);
+	}
+	rg_svg_char(s, 'e');
+	rg_svg_int(s, x->e);
+}
+
+/*
+ * Write x (negative when neg) in fixed notation to decimals places and
+ * more by the rule of rg_svg_shown; exact (decimals < 0): every digit,
+ * without trailing zeros.
+ */
+static void
+write_fixed(RgSvg *s, const Decimal *x, int neg, int decimals)
+{
+	int			top = x->e > 0 ? x->e : 0;	/* highest place: 10^top */
+
+	for (int dec = decimals < 0 ? 0 : decimals;; dec++)
+	{
+		int			keep = dec + x->e + 1;	/* significant digits kept */
+		int			exact = keep >= x->n;
+		int			len = top + 1 + dec;
+		char		f[80];
+		int			carry,
+					j;
+
+		if (decimals < 0 && !exact)
+			continue;
+		if (len + 1 > (int) sizeof(f))
+			break;				/* never: |value| < 1e15, >= 1e-9 */
+		/* f[1..len]: the places 10^top .. 10^-dec; f[0] for a carry */
+		f[0] = 0;
+		for (j = 0; j < len; j++)
+		{
+			int			i = x->e - (top - j);
+
+			f[j + 1] = (char) (i >= 0 && i < x->n ? x->d[i] - '0' : 0);
+		}
+		carry = !exact && keep >= 0 && x->d[keep] >= '5';
+		for (j = len; carry && j >= 0; j--)
+		{
+			f[j] = (char) (f[j] + 1);
+			carry = f[j] == 10;
+			if (carry)
+				f[j] = 0;
+		}
+		if (!exact && f[len] == 0)
+			continue;			/* would look rounder than it is */
+		if (exact)
+			while (dec > 0 && f[len] == 0)
+			{
+				len--;
+				dec--;
+			}
+		if (neg)
+			rg_svg_char(s, '-');
+		/* f[len - dec] is the units digit; no leading zeros before it */
+		for (j = f[0] ? 0 : 1; j < len - dec && f[j] == 0; j++)
+			;
+		for (; j <= len; j++)
+		{
+			if (j == len - dec + 1)
+				rg_svg_char(s, '.');
+			rg_svg_char(s, (char) ('0' + f[j]));
+		}
+		return;
+	}
+}
+
+static void
+write_decimal(RgSvg *s, double v, int decimals, int shift)
+{
+	Decimal		x;
+	double		a = fabs(v);
+
+	if (!isfinite(v) || v == 0.0)
+	{
+		rg_svg_char(s, '0');
+		return;
+	}
+	shortest_decimal(a, &x);
+	x.e += shift;
+	if (x.e < -9 || x.e >= 15)
+	{
+		if (v < 0)
+			rg_svg_char(s, '-');
+		write_scientific(s, &x);
+		return;
+	}
+	write_fixed(s, &x, v < 0, decimals);
+}
+
+void
+rg_svg_shown(RgSvg *s, double v, int decimals)
+{
+	write_decimal(s, v, decimals < 0 ? 0 : decimals, 0);
+}
+
+void
+rg_svg_exact(RgSvg *s, double v)
+{
+	write_decimal(s, v, -1, 0);
+}
+
+void
+rg_svg_percent(RgSvg *s, double v)
+{
+	write_decimal(s, v, -1, 2);
+}
+
+void
+rg_svg_tick(RgSvg *s, long i, double step)
+{
+	if (step >= 1.0)
+		rg_svg_int(s, (int64_t) i * (int64_t) llround(step));
+	else
+		rg_svg_num(s, (double) i * step, rg_svg_step_decimals(step));
+}
+
 void
 rg_svg_printf(RgSvg *s, const char *fmt,...)
 {
@@ -294,6 +455,9 @@ rg_svg_printf(RgSvg *s, const char *fmt,...)
 			case '5':
 			case '6':
 				rg_svg_num(s, va_arg(ap, double), *p - '0');
+				break;
+			case 'v':
+				rg_svg_exact(s, va_arg(ap, double));
 				break;
 			case 's':
 				rg_svg_str(s, va_arg(ap, const char *));

@@ -84,14 +84,52 @@ void		rg_svg_text(RgSvg *s, const char *text, size_t len, size_t max_chars);
  */
 void		rg_svg_num(RgSvg *s, double v, int decimals);
 
+/*
+ * Append a number that a reader sees (a label, the legend, a tooltip, the
+ * description), by the rule of doc/pictures.md: v is taken as the shortest
+ * decimal that reads back as the same double (0.9995, not
+ * 0.99950000000000005507), and written to `decimals` places, rounded half
+ * up.  When that rounding changes the number and its last written digit is
+ * 0, so that the text would look rounder than the value ("1.000" for
+ * 0.9995, "0.000" for 0.0004, "0.200" for 0.1996), one more place is
+ * written, until the last digit is not 0 or the number is exact.  An exact
+ * number is written without trailing zeros ("0.5", "1", "0").  Values of
+ * magnitude below 1e-9 or from 1e15 up are written exactly in scientific
+ * notation ("5e-324", "1e300").  NaN and infinities, which callers never
+ * pass, are written as 0.  Pure ASCII, '.' as decimal separator.
+ */
+void		rg_svg_shown(RgSvg *s, double v, int decimals);
+
+/*
+ * Append v exactly: the shortest decimal that reads back as the same
+ * double, in fixed notation ("0.95", "250", "0.30000000000000004") or, below
+ * 1e-9 or from 1e15 up, scientific ("1e-10").  For the machine-readable
+ * data-* attributes.
+ */
+void		rg_svg_exact(RgSvg *s, double v);
+
+/*
+ * Append v * 100 exactly, as rg_svg_exact writes it, computed on the
+ * decimal digits of v (0.998 gives "99.8", 0.9999999 "99.99999"): levels
+ * as percentages.
+ */
+void		rg_svg_percent(RgSvg *s, double v);
+
+/*
+ * Append the label of the tick i * step, step a "nice" step (1, 2 or 5
+ * times a power of ten): exact, as an integer when step >= 1.
+ */
+void		rg_svg_tick(RgSvg *s, long i, double step);
+
 /* Append a signed integer in decimal. */
 void		rg_svg_int(RgSvg *s, int64_t v);
 
 /*
  * printf-like convenience for trusted markup with numbers: %d (int),
- * %D (int64_t), %f (double, 2 decimals), %1 .. %6 (double with that many
- * decimals), %s (trusted NUL-terminated string), %t (untrusted text as
- * const char *, size_t: escaped, cut at RG_SVG_MAX_LABEL_CHARS), %% (%).
+ * %D (int64_t), %f (double, 2 decimals: coordinates), %1 .. %6 (double
+ * with that many decimals), %v (double, exactly: rg_svg_exact), %s (trusted
+ * NUL-terminated string), %t (untrusted text as const char *, size_t:
+ * escaped, cut at RG_SVG_MAX_LABEL_CHARS), %% (%).
  */
 void		rg_svg_printf(RgSvg *s, const char *fmt,...);
 

@@ -2,10 +2,10 @@
  * fuzz_svg.c - the SVG writer and the two picture layouts on untrusted
  * labels, titles, counts and options.
  *
- * requires: svg.c funnel_plot.c ratio_chart.c
+ * requires: svg.c plot_frame.c funnel_plot.c ratio_chart.c
  *
- * The first byte picks the mode (3: mode 3, otherwise byte % 3); properties
- * checked:
+ * The first byte picks the mode (3: mode 3, 4: mode 4, otherwise byte % 3);
+ * properties checked:
  *  0 text: the rest of the input as a label and as an attribute value gives
  *    a well-formed, pure-ASCII document (test/unit/svg_check.h), whatever
  *    the bytes.
@@ -20,6 +20,13 @@
  *    the same in reverse order.
  *  3 many points: up to 5,001 generated units or rows from a seed; 5,000
  *    draw, 5,001 are refused.
+ *  4 numbers: any double (raw bits, or a decimal near a round one), written
+ *    by the rule of rg_svg_shown (doc/pictures.md) with 0 to 6 decimals: in
+ *    fixed notation from 1e-9 to 1e15, with at least the decimals asked
+ *    for unless exact, within half a unit of the last decimal written, and
+ *    never ending in a 0 after the decimal point; otherwise scientific and
+ *    exact.  rg_svg_exact reads back as the same double; rg_svg_percent as
+ *    100 times it.
  */
 #include "svg.h"
 #include "funnel_plot.h"
@@ -358,6 +365,92 @@ mode_many(Reader *r)
 	free(s.buf);
 }
 
+static char *
+number_text(int kind, double v, int decimals)
+{
+	RgSvg		s;
+
+	rg_svg_init(&s, 0, fuzz_realloc, NULL);
+	rg_svg_raw(&s, "", 0);
+	if (kind == 0)
+		rg_svg_shown(&s, v, decimals);
+	else if (kind == 1)
+		rg_svg_exact(&s, v);
+	else
+		rg_svg_percent(&s, v);
+	PROPERTY(s.status == RG_SVG_OK && s.len > 0 && s.len < 64, "status %d, length %zu", s.status, s.len);
+	for (size_t i = 0; i < s.len; i++)
+		PROPERTY(strchr("0123456789.-e", s.buf[i]) != NULL, "character %d in %s", s.buf[i], s.buf);
+	return s.buf;
+}
+
+static void
+mode_numbers(Reader *r)
+{
+	uint64_t	bits = rd64(r);
+	uint8_t		how = rd8(r);
+	int			decimals = rd8(r) % 7;
+	double		v;
+	char	   *txt,
+			   *end;
+	const char *dot;
+	double		w;
+
+	if (how & 1)
+		memcpy(&v, &bits, sizeof(v));
+	else
+	{
+		/* a decimal just beside a round number: k / 10^p -+ a few 10^-q */
+		int			p = (int) (bits % 7),
+					q = (int) ((bits >> 8) % 16);
+		double		k = (double) ((bits >> 16) % 2001) - 1000.0;
+
+		v = k / pow(10.0, p) + (double) (int8_t) (bits >> 40) * pow(10.0, -(double) q);
+	}
+	txt = number_text(0, v, decimals);
+	w = strtod(txt, &end);
+	PROPERTY(*end == '\0', "%s is not one number", txt);
+	if (!isfinite(v))
+		PROPERTY(strcmp(txt, "0") == 0, "%g written %s", v, txt);
+	else if (v != 0 && (fabs(v) < 1e-9 || fabs(v) >= 1e15))
+		PROPERTY(w == v && strchr(txt, 'e') != NULL, "%.17g written %s", v, txt);
+	else
+	{
+		int			written;
+
+		PROPERTY(strchr(txt, 'e') == NULL, "%.17g written %s", v, txt);
+		dot = strchr(txt, '.');
+		written = dot ? (int) strlen(dot + 1) : 0;
+		if (dot)
+			PROPERTY(txt[strlen(txt) - 1] != '0', "%.17g written %s: looks rounder", v, txt);
+		/* exact (the shortest decimal of v), or rounded to >= decimals */
+		PROPERTY(w == v || written >= decimals, "%.17g with %d decimals written %s", v, decimals, txt);
+		PROPERTY(fabs(w - v) <= 0.5 * pow(10.0, -written) * (1 + 1e-9) + fabs(v) * 1e-15,
+				 "%.17g written %s", v, txt);
+		/* rounded, the last digit written is never 0 */
+		PROPERTY(w == v || txt[strlen(txt) - 1] != '0', "%.17g written %s: looks rounder", v, txt);
+	}
+	free(txt);
+	if (isfinite(v))
+	{
+		txt = number_text(1, v, 0);
+		PROPERTY(strtod(txt, NULL) == v, "%.17g exact written %s", v, txt);
+		free(txt);
+	}
+	/* percentages of levels; subnormal values have too few digits for it */
+	if (isfinite(v) && (v == 0 || fabs(v) >= 1e-300))
+	{
+		txt = number_text(1, v, 0);
+		PROPERTY(strtod(txt, NULL) == v, "%.17g exact written %s", v, txt);
+		free(txt);
+		txt = number_text(2, v, 0);
+		w = strtod(txt, NULL);
+		PROPERTY(fabs(w - v * 100) <= fabs(v * 100) * 1e-15 || (isinf(v * 100) && fabs(w) > 1e300),
+				 "%.17g percent written %s", v, txt);
+		free(txt);
+	}
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -366,8 +459,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint8_t		mode = rd8(&r);
 
 	/* 5,000 points take a while under the sanitizers: only on byte 3 */
-	switch (mode == 3 ? 3 : mode % 3)
+	switch (mode == 3 || mode == 4 ? mode : mode % 3)
 	{
+		case 4:
+			mode_numbers(&r);
+			break;
 		case 0:
 			mode_text(&r);
 			break;

@@ -17,6 +17,7 @@
 
 #include "svg.h"
 #include "funnel_plot.h"
+#include "plot_frame.h"
 #include "ratio_chart.h"
 #include "binomial.h"
 #include "funnel.h"
@@ -159,6 +160,163 @@ test_numbers(void **state)
 	assert_int_equal(rg_svg_step_decimals(50), 0);
 }
 
+typedef enum
+{
+	SHOWN,
+	EXACT,
+	PERCENT
+} NumKind;
+
+static void
+expect_number(NumKind kind, double v, int d, const char *want)
+{
+	RgSvg		s;
+
+	rg_svg_init(&s, 0, plain_realloc, NULL);
+	rg_svg_raw(&s, "", 0);
+	if (kind == SHOWN)
+		rg_svg_shown(&s, v, d);
+	else if (kind == EXACT)
+		rg_svg_exact(&s, v);
+	else
+		rg_svg_percent(&s, v);
+	if (strcmp(s.buf, want) != 0)
+		fail_msg("%.17g (kind %d, %d decimals): \"%s\", want \"%s\"", v, (int) kind, d, s.buf, want);
+	free(s.buf);
+}
+
+/*
+ * The rule of doc/pictures.md for numbers a reader sees, worked by hand:
+ * to 3 decimals, rounded half up on the shortest decimal of the value;
+ * when rounding changed it and the last digit written is 0, one more
+ * decimal, until the last digit is not 0 or the number is exact; exact
+ * numbers without trailing zeros.
+ */
+static void
+test_shown_numbers(void **state)
+{
+	RgSvg		s;
+
+	(void) state;
+	/* 1.000 would claim 1: 0.9995 is exact at 4 decimals */
+	expect_number(SHOWN, 0.9995, 3, "0.9995");
+	/* 1.000, 1.0000, then exact at 5 */
+	expect_number(SHOWN, 0.99995, 3, "0.99995");
+	/* 0.000 would claim 0 */
+	expect_number(SHOWN, 0.0004, 3, "0.0004");
+	expect_number(SHOWN, 0.00004, 3, "0.00004");
+	expect_number(SHOWN, 1e-9, 3, "0.000000001");
+	/* 1 - 1e-12: the shortest decimal is twelve nines */
+	expect_number(SHOWN, 1 - 1e-12, 3, "0.999999999999");
+	expect_number(SHOWN, 0, 3, "0");
+	expect_number(SHOWN, -0.0, 3, "0");
+	expect_number(SHOWN, 1, 3, "1");
+	expect_number(SHOWN, 0.5, 3, "0.5");
+	expect_number(SHOWN, 0.75, 3, "0.75");
+	expect_number(SHOWN, 0.1, 3, "0.1");
+	/* ordinary rounding stays: the last digit is not 0 */
+	expect_number(SHOWN, 0.6125, 3, "0.613");	/* half up on "0.6125" */
+	expect_number(SHOWN, 0.3205, 3, "0.321");
+	expect_number(SHOWN, 29.0 / 91.0, 3, "0.319");	/* 0.318681... */
+	expect_number(SHOWN, 0.9991, 3, "0.999");
+	/* rounding to a round-looking number does not */
+	expect_number(SHOWN, 0.1996, 3, "0.1996");	/* not 0.200 */
+	expect_number(SHOWN, 0.2004, 3, "0.2004");	/* not 0.200 */
+	expect_number(SHOWN, 0.12 + 1e-9, 3, "0.120000001");
+	expect_number(SHOWN, 1.5e-9, 3, "0.000000002");
+	expect_number(SHOWN, -0.0004, 3, "-0.0004");
+	/* tau2 with 4 decimals */
+	expect_number(SHOWN, 0.0042, 4, "0.0042");
+	expect_number(SHOWN, 0.00421, 4, "0.0042");
+	expect_number(SHOWN, 0.00004, 4, "0.00004");
+	expect_number(SHOWN, 2.25, 3, "2.25");
+	expect_number(SHOWN, 1234.56789, 3, "1234.568");
+	/* below 1e-9 and from 1e15 up: exact, scientific */
+	expect_number(SHOWN, 1e-10, 3, "1e-10");
+	expect_number(SHOWN, 5e-324, 3, "5e-324");
+	expect_number(SHOWN, 1e300, 3, "1e300");
+	expect_number(SHOWN, NAN, 3, "0");
+
+	/* exact: the shortest decimal that reads back as the same double */
+	expect_number(EXACT, 0.95, 0, "0.95");
+	expect_number(EXACT, 250, 0, "250");
+	expect_number(EXACT, 0.1 * 3, 0, "0.30000000000000004");
+	expect_number(EXACT, 0.6125, 0, "0.6125");
+	expect_number(EXACT, 1e-9, 0, "0.000000001");
+	expect_number(EXACT, 999999999999999.0, 0, "999999999999999");
+	expect_number(EXACT, 1e15, 0, "1e15");
+	expect_number(EXACT, 9007199254740992.0, 0, "9.007199254740992e15");
+	expect_number(EXACT, 0, 0, "0");
+
+	/* levels as percentages, exactly, on the decimal digits */
+	expect_number(PERCENT, 0.95, 0, "95");
+	expect_number(PERCENT, 0.998, 0, "99.8");
+	expect_number(PERCENT, 0.9, 0, "90");	/* 0.9 * 100 is 90.00000000000001 */
+	expect_number(PERCENT, 0.975, 0, "97.5");
+	expect_number(PERCENT, 0.9995, 0, "99.95");
+	expect_number(PERCENT, 0.9999999, 0, "99.99999");	/* not 100 */
+	expect_number(PERCENT, 1e-9, 0, "0.0000001");
+
+	/* tick labels: exact multiples of the step, integers from step 1 up */
+	rg_svg_init(&s, 0, plain_realloc, NULL);
+	rg_svg_tick(&s, 3, 0.2);
+	rg_svg_char(&s, ' ');
+	rg_svg_tick(&s, 0, 0.05);
+	rg_svg_char(&s, ' ');
+	rg_svg_tick(&s, 7, 50);
+	rg_svg_char(&s, ' ');
+	rg_svg_tick(&s, 4, 2e15);	/* beyond what %6 could write (1e12) */
+	assert_string_equal(s.buf, "0.6 0.00 350 8000000000000000");
+	free(s.buf);
+	/* printf's %v is rg_svg_exact */
+	rg_svg_init(&s, 0, plain_realloc, NULL);
+	rg_svg_printf(&s, "%v|%v", 0.0004, 250.0);
+	assert_string_equal(s.buf, "0.0004|250");
+	free(s.buf);
+}
+
+/* The frame: degenerate ranges are guarded once, for both pictures. */
+static void
+test_frame(void **state)
+{
+	RgPlotFrame f;
+	long		i0,
+				i1;
+
+	(void) state;
+	rg_plot_frame_init(&f, 800, 500, 0);
+	/* the page of doc/pictures.md: x 72..604, y 48..444 */
+	assert_true(f.x0 == 72 && f.x1 == 604 && f.y0 == 48 && f.y1 == 444);
+	rg_plot_frame_init(&f, 800, 500, 12);
+	assert_true(f.x0 == 84 && f.x1 == 592 && f.ax0 == 72 && f.ax1 == 604);
+	/* an empty x range: the middle, not a division by zero */
+	f.xmin = f.xmax = 7300;
+	assert_true(rg_plot_px(&f, 7300) == (84 + 592) / 2.0);
+	f.ymin = f.ymax = 0.5;
+	assert_true(rg_plot_py(&f, 0.5) == (48 + 444) / 2.0);
+	f.xmax = NAN;
+	assert_true(rg_plot_px(&f, 1) == (84 + 592) / 2.0);
+	/* ratio axis: 0.30 .. 0.32 is widened to a span of 0.05, step 0.01 */
+	rg_plot_ratio_axis(&f, 0.30, 0.32);
+	assert_true(fabs(f.ystep - 0.01) < 1e-15);
+	assert_true(fabs(f.ymin - 0.30) < 1e-12 && fabs(f.ymax - 0.32) < 1e-12);
+	/* one value: a step either side */
+	rg_plot_ratio_axis(&f, 1, 1);
+	assert_true(fabs(f.ymin - 0.99) < 1e-12 && f.ymax == 1);
+	/* nothing, or NaN: 0..1 */
+	rg_plot_ratio_axis(&f, 1, 0);
+	assert_true(f.ymin == 0 && f.ymax == 1);
+	rg_plot_ratio_axis(&f, NAN, 0.5);
+	assert_true(f.ymin == 0 && f.ymax == 1);
+	/* count axis: 200 * 1.03 = 206, step 50, end 250 */
+	assert_true(rg_plot_count_axis(&f, 200) == 50);
+	assert_true(f.xmin == 0 && f.xmax == 250);
+	rg_plot_tick_range(0, 250, 50, &i0, &i1);
+	assert_true(i0 == 0 && i1 == 5);
+	rg_plot_tick_range(0, 1, 0, &i0, &i1);
+	assert_true(i1 < i0);
+}
+
 static void
 test_dates(void **state)
 {
@@ -252,7 +410,7 @@ test_funnel(void **state)
 	u[4] = unit("</text><script>", 100, 50, 0);
 	assert_int_equal(funnel(u, 5, &o, &doc), RG_SVG_OK);
 	/* pooled target (50 + 90 + 10 + 50) / 400 = 0.5; D has unknowns */
-	assert_non_null(strstr(doc, "data-target=\"0.500000\""));
+	assert_non_null(strstr(doc, "data-target=\"0.5\""));
 	/* B at x = 72 + 100/150 * 532 = 426.67, y = 444 - 0.9 * 396 = 87.60 */
 	assert_non_null(strstr(doc, "<g class=\"unit outlier high\" data-referrals=\"100\" data-recorded=\"90\""));
 	assert_non_null(strstr(doc, "<circle cx=\"426.67\" cy=\"87.60\" r=\"5\" fill=\"#d55e00\"/>"));
@@ -272,7 +430,7 @@ test_funnel(void **state)
 	/* one point, with a NULL label; its own ratio is the pooled target */
 	u[0] = unit(NULL, 1, 1, 0);
 	assert_int_equal(funnel(u, 1, &o, &doc), RG_SVG_OK);
-	assert_non_null(strstr(doc, "data-target=\"1.000000\""));
+	assert_non_null(strstr(doc, "data-target=\"1\""));
 	assert_non_null(strstr(doc, "(no label)"));
 	free(doc);
 
@@ -372,7 +530,7 @@ test_funnel_curves(void **state)
 	 * nice step is 50 and the axis ends at 250
 	 */
 	assert_int_equal(funnel(u, 2, &o, &doc), RG_SVG_OK);
-	assert_non_null(strstr(doc, "data-xmax=\"250.000000\""));
+	assert_non_null(strstr(doc, "data-xmax=\"250\""));
 	for (p = strstr(doc, "<path class=\"limit "); p; p = strstr(p + 1, "<path class=\"limit "))
 	{
 		int			upper = strncmp(p + 19, "upper", 5) == 0;
@@ -434,7 +592,7 @@ test_funnel_curves_tau2(void **state)
 	u[0] = unit("A", 40, 12, 0);
 	u[1] = unit("B", 200, 60, 0);	/* axis 0..250 as above */
 	assert_int_equal(funnel(u, 2, &o, &doc), RG_SVG_OK);
-	assert_non_null(strstr(doc, "data-tau2=\"0.004000\""));
+	assert_non_null(strstr(doc, "data-tau2=\"0.004\""));
 	for (p = strstr(doc, "<path class=\"limit "); p; p = strstr(p + 1, "<path class=\"limit "))
 	{
 		int			upper = strncmp(p + 19, "upper", 5) == 0;
@@ -629,6 +787,110 @@ test_ratio_chart(void **state)
 	free(doc);
 }
 
+/* The edges of doc/pictures.md's rule in the pictures themselves. */
+static void
+test_picture_numbers(void **state)
+{
+	static const struct
+	{
+		double		v;
+		const char *shown;
+		const char *exact;
+	}			edge[] = {
+		{0.9995, "0.9995", "0.9995"},
+		{0.99995, "0.99995", "0.99995"},
+		{0.0004, "0.0004", "0.0004"},
+		{0.00004, "0.00004", "0.00004"},
+		{1e-9, "0.000000001", "0.000000001"},
+		{1 - 1e-12, "0.999999999999", "0.999999999999"},
+		{0, "0", "0"},
+		{1, "1", "1"},
+		{0.5, "0.5", "0.5"},
+	};
+	RgFunnelOptions fo;
+	RgRatioOptions ro;
+	RgFunnelUnit u[2];
+	RgRatioRow r[2];
+	char	   *doc,
+				want[160];
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(edge) / sizeof(edge[0]); i++)
+	{
+		rg_funnel_options_default(&fo);
+		fo.has_target = 1;
+		fo.target = edge[i].v;
+		u[0] = unit("A", 100, 50, 0);
+		u[1] = unit("B", 1000, 400, 0);
+		assert_int_equal(funnel(u, 2, &fo, &doc), RG_SVG_OK);
+		snprintf(want, sizeof(want), ">Target %s</text>", edge[i].shown);
+		if (!strstr(doc, want))
+			fail_msg("target %.17g: no %s", edge[i].v, want);
+		snprintf(want, sizeof(want), ", target %s.</desc>", edge[i].shown);
+		assert_non_null(strstr(doc, want));
+		snprintf(want, sizeof(want), " data-target=\"%s\"", edge[i].exact);
+		assert_non_null(strstr(doc, want));
+		free(doc);
+
+		rg_ratio_options_default(&ro);
+		ro.has_threshold = 1;
+		ro.threshold = edge[i].v;
+		r[0] = row(0, "x", 10, 5, 0);
+		r[1] = row(31, "x", 20, 10, 0);
+		assert_int_equal(chart(r, 2, &ro, &doc, NULL), RG_SVG_OK);
+		snprintf(want, sizeof(want), ">Threshold %s</text>", edge[i].shown);
+		if (!strstr(doc, want))
+			fail_msg("threshold %.17g: no %s", edge[i].v, want);
+		snprintf(want, sizeof(want), "<title>Threshold %s</title>", edge[i].shown);
+		assert_non_null(strstr(doc, want));
+		snprintf(want, sizeof(want), ", threshold %s.</desc>", edge[i].shown);
+		assert_non_null(strstr(doc, want));
+		snprintf(want, sizeof(want), " data-threshold=\"%s\"", edge[i].exact);
+		assert_non_null(strstr(doc, want));
+		free(doc);
+	}
+	/* phi and tau2 in the legend; levels as exact percentages */
+	rg_funnel_options_default(&fo);
+	fo.has_target = 1;
+	fo.target = 0.4;
+	fo.phi = 1.0004;
+	fo.nlevels = 3;
+	fo.levels[0] = 0.9999999;
+	fo.levels[1] = 0.975;
+	fo.levels[2] = 0.9;
+	u[0] = unit("A", 100, 50, 0);
+	u[1] = unit("B", 1000, 400, 0);
+	assert_int_equal(funnel(u, 2, &fo, &doc), RG_SVG_OK);
+	assert_non_null(strstr(doc, "&#x3C6; = 1.0004</text>"));	/* not 1.000 */
+	assert_non_null(strstr(doc, ">99.99999% limits</text>"));	/* not 100 */
+	assert_non_null(strstr(doc, ">97.5% limits</text>"));
+	assert_non_null(strstr(doc, ">90% limits</text>"));
+	assert_non_null(strstr(doc, ">Outside 99.99999% limits</text>"));
+	assert_non_null(strstr(doc, "data-level=\"0.9999999\""));
+	free(doc);
+	fo.phi = 1;
+	fo.tau2 = 0.00004;
+	fo.nlevels = 1;
+	fo.levels[0] = 0.95;
+	assert_int_equal(funnel(u, 2, &fo, &doc), RG_SVG_OK);
+	assert_non_null(strstr(doc, "&#x3C4;&#xB2; = 0.00004</text>"));	/* not 0.0000 */
+	assert_non_null(strstr(doc, ", tau2 0.00004.</desc>"));
+	free(doc);
+	/* the pooled target 0.6125 is shown 0.613, exact in data-target */
+	rg_funnel_options_default(&fo);
+	u[0] = unit("A", 400, 245, 0);
+	assert_int_equal(funnel(u, 1, &fo, &doc), RG_SVG_OK);
+	assert_non_null(strstr(doc, ">Target 0.613 (pooled)</text>"));
+	assert_non_null(strstr(doc, "data-target=\"0.6125\""));
+	free(doc);
+	/* 2^53 referrals: x ticks of 2e15 written in full, not clamped */
+	u[0] = unit("big", INT64_C(9007199254740992), INT64_C(4503599627370496), 0);
+	assert_int_equal(funnel(u, 1, &fo, &doc), RG_SVG_OK);
+	assert_non_null(strstr(doc, ">8000000000000000</text>"));
+	assert_non_null(strstr(doc, "data-xmax=\"1e16\""));
+	free(doc);
+}
+
 int
 main(void)
 {
@@ -637,6 +899,8 @@ main(void)
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_every_byte),
 		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_shown_numbers),
+		cmocka_unit_test(test_frame),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_bounds),
 		cmocka_unit_test(test_funnel),
@@ -645,6 +909,7 @@ main(void)
 		cmocka_unit_test(test_funnel_curves_tau2),
 		cmocka_unit_test(test_funnel_many),
 		cmocka_unit_test(test_ratio_chart),
+		cmocka_unit_test(test_picture_numbers),
 	};
 
 	if (rg_math_load(math_err, sizeof(math_err)) != 0)
