@@ -13,7 +13,6 @@
 
 #include "catalog/pg_type.h"
 #include "miscadmin.h"
-#include "nodes/primnodes.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 
@@ -59,14 +58,6 @@ typedef struct TransCache
 	const RgMseState *checked;
 } TransCache;
 
-static bool
-arg_is_constant(Node *expr)
-{
-	return expr != NULL &&
-		(IsA(expr, Const) ||
-		 (IsA(expr, Param) && ((Param *) expr)->paramkind == PARAM_EXTERN));
-}
-
 static TransCache *
 trans_cache(FunctionCallInfo fcinfo)
 {
@@ -74,24 +65,12 @@ trans_cache(FunctionCallInfo fcinfo)
 
 	if (tc == NULL)
 	{
-		Aggref	   *agg = AggGetAggref(fcinfo);
-
 		tc = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TransCache));
 		/* aggregate arguments 3.. (model, names, threshold); none: constant */
-		tc->constant = agg != NULL && agg->aggorder == NIL && !agg->aggdistinct;
-		if (tc->constant)
-		{
-			ListCell   *lc;
-			int			i = 0;
-
-			foreach(lc, agg->args)
-			{
-				TargetEntry *tle = lfirst_node(TargetEntry, lc);
-
-				if (i++ >= 2 && !arg_is_constant((Node *) tle->expr))
-					tc->constant = false;
-			}
-		}
+		tc->constant = AggGetAggref(fcinfo) != NULL;
+		for (int a = 3; a < PG_NARGS(); a++)
+			if (!rg_agg_arg_fixed(fcinfo, a))
+				tc->constant = false;
 		fcinfo->flinfo->fn_extra = tc;
 	}
 	return tc;

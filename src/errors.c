@@ -11,6 +11,7 @@
 
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
+#include "nodes/primnodes.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
 
@@ -587,6 +588,23 @@ rg_agg_context(FunctionCallInfo fcinfo, const char *fn)
 				 errmsg("%s called in non-aggregate context", fn),
 				 errhint("It is a support function of an aggregate; call the aggregate instead.")));
 	return cxt;
+}
+
+bool
+rg_agg_arg_fixed(FunctionCallInfo fcinfo, int argno)
+{
+	Aggref	   *aggref = AggGetAggref(fcinfo);
+	TargetEntry *tle;
+	Node	   *e;
+
+	if (aggref == NULL || aggref->aggdirectargs != NIL ||
+		argno < 1 || argno > list_length(aggref->args))
+		return false;
+	tle = list_nth_node(TargetEntry, aggref->args, argno - 1);
+	e = (Node *) tle->expr;
+	if (IsA(e, Const))
+		return true;
+	return IsA(e, Param) && ((Param *) e)->paramkind == PARAM_EXTERN;
 }
 
 void

@@ -100,6 +100,16 @@ extern const char *rg_picture_option_hint(const char *option);
 extern MemoryContext rg_agg_context(FunctionCallInfo fcinfo, const char *fn);
 
 /*
+ * Whether argument argno of a transition function (1 is the first after the
+ * state) has the same value in every row of this aggregation: a constant or
+ * a parameter of the query, as the planner left it (fixed for one
+ * execution, whose FmgrInfo is its own).  Then the rows after the first need
+ * no comparison with it.  In a window, where the aggregate call is not
+ * known, false.
+ */
+extern bool rg_agg_arg_fixed(FunctionCallInfo fcinfo, int argno);
+
+/*
  * The first step of a combine function over states passed as internal
  * pointers: with no second state the answer is the first one (NULL when
  * both are NULL).  Returns from the calling function.

@@ -14,7 +14,6 @@
 #include "core/svg.h"
 
 #include "fmgr.h"
-#include "nodes/primnodes.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/float.h"
@@ -55,30 +54,6 @@ text_utf8(MemoryContext cxt, text *t, size_t *len)
 		pfree(conv);
 	*len = (size_t) n;
 	return copy;
-}
-
-/*
- * Whether argument argno of the transition function (1 is the first after
- * the state) has the same value in every row of this aggregation: a
- * constant or a parameter of the query, as the planner left it.  Then the
- * rows after the first need no comparison with it.  In a window, where the
- * aggregate call is not known, false.
- */
-static bool
-arg_fixed(FunctionCallInfo fcinfo, int argno)
-{
-	Aggref	   *aggref = AggGetAggref(fcinfo);
-	TargetEntry *tle;
-	Node	   *e;
-
-	if (aggref == NULL || aggref->aggdirectargs != NIL ||
-		argno < 1 || argno > list_length(aggref->args))
-		return false;
-	tle = list_nth_node(TargetEntry, aggref->args, argno - 1);
-	e = (Node *) tle->expr;
-	if (IsA(e, Const))
-		return true;
-	return IsA(e, Param) && ((Param *) e)->paramkind == PARAM_EXTERN;
 }
 
 /* Raw bytes of a text argument, copied into cxt, for comparing later rows. */
@@ -368,7 +343,7 @@ funnel_plot_svg_accum(PG_FUNCTION_ARGS)
 		st->nargs = nargs;
 		/* target, title and options: checked once when the query fixes them */
 		for (int a = 3; a < nargs; a++)
-			if (!arg_fixed(fcinfo, a))
+			if (!rg_agg_arg_fixed(fcinfo, a))
 				st->compare = true;
 		rg_funnel_options_default(&st->opts);
 		if (nargs > 3 && !PG_ARGISNULL(3))
@@ -619,7 +594,7 @@ ratio_chart_svg_accum(PG_FUNCTION_ARGS)
 	{
 		st = MemoryContextAllocZero(aggcxt, sizeof(RatioState));
 		/* the threshold: checked once when the query fixes it */
-		st->compare = nargs > 4 && !arg_fixed(fcinfo, 4);
+		st->compare = nargs > 4 && !rg_agg_arg_fixed(fcinfo, 4);
 		if (nargs > 4 && !PG_ARGISNULL(4))
 		{
 			double		t = PG_GETARG_FLOAT8(4);
