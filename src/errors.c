@@ -245,7 +245,7 @@ static const RgErrEntry errors[E_COUNT] = {
 		"sum of the summaries of one period is out of range", 0, 0,
 		"The referrals of a series in one period add up to more than 2^53.", NULL},
 	[E_SVG_BAD_OPTION] = {ERRCODE_INVALID_PARAMETER_VALUE, M_OPTION_FN,
-		"option \"%s\" of %s is out of range", 0, 0, NULL, NULL},
+		"option \"%s\" of %s is out of range", 0, RG_A_CORE, NULL, NULL},
 	[E_SVG_NUMERIC] = {ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, M_FN,
 		"%s could not compute a statistic", 0, 0,
 		"A funnel limit or interval was not finite.", NULL},

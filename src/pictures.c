@@ -310,7 +310,28 @@ funnel_check_options(const RgFunnelOptions *o)
 	if (probe.buf)
 		pfree(probe.buf);
 	if (st == RG_SVG_BAD_OPTION)
-		(void) svg_result(st, &probe, "funnel_plot_svg", bad, 0);
+	{
+		RgErrArgs	a = {RG_A_FN | RG_A_OPTION | RG_A_CORE};
+		StringInfoData d;
+
+		/* quote the value that is out of range */
+		initStringInfo(&d);
+		if (bad && strcmp(bad, "phi") == 0)
+			appendStringInfo(&d, "The phi is %s.", float8out_internal(o->phi));
+		else if (bad && strcmp(bad, "tau2") == 0)
+			appendStringInfo(&d, "The tau2 is %s.", float8out_internal(o->tau2));
+		else if (bad && strcmp(bad, "levels") == 0)
+		{
+			appendStringInfoString(&d, "The levels are");
+			for (int i = 0; i < o->nlevels; i++)
+				appendStringInfo(&d, "%s %s", i ? "," : "", float8out_internal(o->levels[i]));
+			appendStringInfoChar(&d, '.');
+		}
+		a.fn = "funnel_plot_svg";
+		a.option = bad;
+		a.core = d.data;
+		rg_error(RG_DOM_SVG, st, &a);
+	}
 }
 
 static void
