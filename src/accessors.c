@@ -3,19 +3,18 @@
  * scalar shortcuts over published totals.
  */
 #include "recording_gap.h"
-#include "count_args.h"
 
-PG_FUNCTION_INFO_V1(recording_stats_referrals);
-PG_FUNCTION_INFO_V1(recording_stats_recorded);
-PG_FUNCTION_INFO_V1(recording_stats_unknown);
-PG_FUNCTION_INFO_V1(recording_stats_timely);
-PG_FUNCTION_INFO_V1(recording_stats_ratio);
-PG_FUNCTION_INFO_V1(recording_stats_gap);
-PG_FUNCTION_INFO_V1(recording_stats_confirmed_gap);
-PG_FUNCTION_INFO_V1(recording_stats_completeness);
-PG_FUNCTION_INFO_V1(recording_stats_timeliness_ratio);
-PG_FUNCTION_INFO_V1(recording_stats_bounds_lower);
-PG_FUNCTION_INFO_V1(recording_stats_bounds_upper);
+PG_FUNCTION_INFO_V1(referrals);
+PG_FUNCTION_INFO_V1(recorded);
+PG_FUNCTION_INFO_V1(unknown);
+PG_FUNCTION_INFO_V1(timely);
+PG_FUNCTION_INFO_V1(recording_ratio);
+PG_FUNCTION_INFO_V1(recording_gap);
+PG_FUNCTION_INFO_V1(confirmed_gap);
+PG_FUNCTION_INFO_V1(completeness);
+PG_FUNCTION_INFO_V1(timeliness_ratio);
+PG_FUNCTION_INFO_V1(ratio_bounds_lower);
+PG_FUNCTION_INFO_V1(ratio_bounds_upper);
 PG_FUNCTION_INFO_V1(recording_ratio_totals);
 PG_FUNCTION_INFO_V1(recording_gap_totals);
 PG_FUNCTION_INFO_V1(recording_ratio_totals_int2);
@@ -28,25 +27,25 @@ PG_FUNCTION_INFO_V1(recording_gap_totals_numeric);
 #define S0 PG_GETARG_RECORDING_STATS_P(0)
 
 Datum
-recording_stats_referrals(PG_FUNCTION_ARGS)
+referrals(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_INT64(S0->referrals);
 }
 
 Datum
-recording_stats_recorded(PG_FUNCTION_ARGS)
+recorded(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_INT64(S0->recorded);
 }
 
 Datum
-recording_stats_unknown(PG_FUNCTION_ARGS)
+unknown(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_INT64(S0->unknown);
 }
 
 Datum
-recording_stats_timely(PG_FUNCTION_ARGS)
+timely(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_INT64(S0->timely);
 }
@@ -60,7 +59,7 @@ recording_stats_timely(PG_FUNCTION_ARGS)
 	} while (0)
 
 Datum
-recording_stats_ratio(PG_FUNCTION_ARGS)
+recording_ratio(PG_FUNCTION_ARGS)
 {
 	RecordingStats *s = S0;
 
@@ -68,7 +67,7 @@ recording_stats_ratio(PG_FUNCTION_ARGS)
 }
 
 Datum
-recording_stats_gap(PG_FUNCTION_ARGS)
+recording_gap(PG_FUNCTION_ARGS)
 {
 	RecordingStats *s = S0;
 
@@ -76,7 +75,7 @@ recording_stats_gap(PG_FUNCTION_ARGS)
 }
 
 Datum
-recording_stats_confirmed_gap(PG_FUNCTION_ARGS)
+confirmed_gap(PG_FUNCTION_ARGS)
 {
 	RecordingStats *s = S0;
 
@@ -84,7 +83,7 @@ recording_stats_confirmed_gap(PG_FUNCTION_ARGS)
 }
 
 Datum
-recording_stats_completeness(PG_FUNCTION_ARGS)
+completeness(PG_FUNCTION_ARGS)
 {
 	RecordingStats *s = S0;
 
@@ -92,7 +91,7 @@ recording_stats_completeness(PG_FUNCTION_ARGS)
 }
 
 Datum
-recording_stats_timeliness_ratio(PG_FUNCTION_ARGS)
+timeliness_ratio(PG_FUNCTION_ARGS)
 {
 	RecordingStats *s = S0;
 
@@ -100,7 +99,7 @@ recording_stats_timeliness_ratio(PG_FUNCTION_ARGS)
 }
 
 Datum
-recording_stats_bounds_lower(PG_FUNCTION_ARGS)
+ratio_bounds_lower(PG_FUNCTION_ARGS)
 {
 	RecordingStats *s = S0;
 
@@ -108,7 +107,7 @@ recording_stats_bounds_lower(PG_FUNCTION_ARGS)
 }
 
 Datum
-recording_stats_bounds_upper(PG_FUNCTION_ARGS)
+ratio_bounds_upper(PG_FUNCTION_ARGS)
 {
 	RecordingStats *s = S0;
 

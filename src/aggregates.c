@@ -72,7 +72,7 @@ report_untimely(RgStatus st, int recorded)
 {
 	if (st == RG_TIMELY_EXCEEDS)
 		ereport(ERROR,
-				(errcode(ERRCODE_DATA_EXCEPTION),
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("a referral cannot be timely unless it is recorded"),
 				 errdetail("The row has timely = true and recorded = %s.",
 						   recorded < 0 ? "null" : "false"),

@@ -1,8 +1,8 @@
 /*
  * capture_recapture.c - fmgr adapters of the multiple systems estimation
  * aggregates mse_fit(on_lists boolean[] | integer[], n bigint [, model text
- * [, list_names text[] [, p_threshold double precision]]]), Chapman's
- * two-list estimator, and the one mapping of core statuses to errors.
+ * [, list_names text[] [, p_threshold double precision]]]) and Chapman's
+ * two-list estimator.
  *
  * The statistics live in src/core/mse_*.c.  The aggregate state is an
  * RgMseState (internal), allocated in the aggregate context at the first
@@ -39,143 +39,41 @@ rg_mse_arm_interrupts(void)
 	rg_mse_interrupt_hook = mse_interrupt_pending;
 }
 
-void
-rg_mse_report(RgMseStatus st, const char *err)
-{
-	switch (st)
-	{
-		case RG_MSE_OK:
-			return;
-		case RG_MSE_INTERRUPTED:
-			CHECK_FOR_INTERRUPTS();
-			ereport(ERROR,
-					(errcode(ERRCODE_QUERY_CANCELED),
-					 errmsg("capture-recapture fit interrupted")));
-			break;
-		case RG_MSE_NO_MEMORY:
-			ereport(ERROR,
-					(errcode(ERRCODE_OUT_OF_MEMORY),
-					 errmsg("out of memory"),
-					 errdetail("The capture-recapture fit could not allocate its work space.")));
-			break;
-		case RG_MSE_TOO_FEW_LISTS:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("capture-recapture estimation needs at least two lists"),
-					 errdetail("%s", err)));
-			break;
-		case RG_MSE_TOO_MANY_LISTS:
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many lists for capture-recapture estimation"),
-					 errdetail("%s", err),
-					 errhint("Merge lists of similar sources before fitting.")));
-			break;
-		case RG_MSE_LENGTH_MISMATCH:
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_EXCEPTION),
-					 errmsg("capture patterns have differing numbers of lists"),
-					 errdetail("%s", err)));
-			break;
-		case RG_MSE_MODEL_MISMATCH:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("the model, list names and threshold must be the same on every row"),
-					 errdetail("%s", err)));
-			break;
-		case RG_MSE_EMPTY_PATTERN:
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_EXCEPTION),
-					 errmsg("a capture pattern must include at least one list"),
-					 errdetail("%s", err)));
-			break;
-		case RG_MSE_MODEL_TOO_LONG:
-		case RG_MSE_BAD_MODEL:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("invalid capture-recapture model"),
-					 errdetail("%s", err),
-					 errhint("Use 'independence', 'stepwise' or interactions of 1-based list positions such as '1:2, 2:5'.")));
-			break;
-		case RG_MSE_BAD_NAMES:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("invalid list names"),
-					 errdetail("%s", err),
-					 errhint("Give one distinct name per list, such as ARRAY['police', 'ngo'], or NULL for list positions.")));
-			break;
-		case RG_MSE_BAD_THRESHOLD:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("stepwise p-value threshold must lie in (0, 1]"),
-					 errdetail("%s", err)));
-			break;
-		case RG_MSE_OVERFLOW:
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("capture-recapture count out of range"),
-					 errdetail("%s", err ? err : "A cell count would exceed the bigint range.")));
-			break;
-		case RG_MSE_NO_DATA:
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_EXCEPTION),
-					 errmsg("nobody was observed on any list"),
-					 errdetail("%s", err)));
-			break;
-		case RG_MSE_BAD_LEVEL:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("confidence level must lie strictly between 0 and 1"),
-					 errdetail("%s", err)));
-			break;
-		case RG_MSE_BAD_BINARY:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid binary value for type mse_result"),
-					 errdetail("%s", err)));
-			break;
-		case RG_MSE_SYNTAX:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type mse_result"),
-					 errdetail("%s", err),
-					 errhint("Write it as mse_fit prints it: (lists=N, model=[...], status=..., observed=N, ..., counts=[...]).")));
-			break;
-		case RG_MSE_INCONSISTENT:
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_EXCEPTION),
-					 errmsg("inconsistent mse_result value"),
-					 errdetail("%s", err)));
-			break;
-		case RG_MSE_NEGATIVE:
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_EXCEPTION),
-					 errmsg("count of a capture pattern must not be negative"),
-					 errdetail("%s", err)));
-			break;
-		default:
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_EXCEPTION),
-					 errmsg("the capture-recapture model could not be fitted"),
-					 errdetail("%s", err)));
-			break;
-	}
-}
-
 /* ---------------------------------------------------------------------
  * Aggregate
  * --------------------------------------------------------------------- */
 
-static MemoryContext
-agg_context(FunctionCallInfo fcinfo, const char *fname)
+/*
+ * What a transition call site remembers: whether the model, list names and
+ * threshold are constants of the query (Const, or a Param given from
+ * outside: fixed for one execution), and the last state whose options were
+ * checked.  With constant options, a state built from its first row holds
+ * exactly those options, so each state is compared once, not on every row;
+ * a state at a reused address was built from a row with the same constants.
+ * Options computed per row are compared on every row.
+ */
+typedef struct TransCache
 {
-	MemoryContext ctx;
+	bool		constant;
+	const RgMseState *checked;
+} TransCache;
 
-	if (!AggCheckCallContext(fcinfo, &ctx))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s called in non-aggregate context", fname)));
-	return ctx;
+static TransCache *
+trans_cache(FunctionCallInfo fcinfo)
+{
+	TransCache *tc = (TransCache *) fcinfo->flinfo->fn_extra;
+
+	if (tc == NULL)
+	{
+		tc = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TransCache));
+		/* aggregate arguments 3.. (model, names, threshold); none: constant */
+		tc->constant = AggGetAggref(fcinfo) != NULL;
+		for (int a = 3; a < PG_NARGS(); a++)
+			if (!rg_agg_arg_fixed(fcinfo, a))
+				tc->constant = false;
+		fcinfo->flinfo->fn_extra = tc;
+	}
+	return tc;
 }
 
 /*
@@ -187,7 +85,7 @@ static Datum
 trans_common(FunctionCallInfo fcinfo, const char *model, size_t model_len,
 			 ArrayType *names_arr, double p_threshold)
 {
-	MemoryContext ctx = agg_context(fcinfo, "mse_fit_trans");
+	MemoryContext ctx = rg_agg_context(fcinfo, "mse_fit_trans");
 	RgMseState *s = PG_ARGISNULL(0) ? NULL : (RgMseState *) PG_GETARG_POINTER(0);
 	ArrayType  *arr;
 	Datum	   *elems;
@@ -200,6 +98,7 @@ trans_common(FunctionCallInfo fcinfo, const char *model, size_t model_len,
 	int			nnames = 0;
 	Oid			elemtype;
 	char		err[RG_MSE_ERR_MAX];
+	TransCache *tc;
 
 	if (PG_ARGISNULL(1))
 		ereport(ERROR,
@@ -230,7 +129,10 @@ trans_common(FunctionCallInfo fcinfo, const char *model, size_t model_len,
 		snprintf(err, sizeof(err), "The first row has %d lists and this row has %d.", s->k, k);
 		rg_mse_report(RG_MSE_LENGTH_MISMATCH, err);
 	}
-	if (names_arr != NULL)
+	tc = trans_cache(fcinfo);
+	if (s != NULL && tc->constant && tc->checked == s)
+		names_arr = NULL;		/* checked at this state's first row */
+	else if (names_arr != NULL)
 	{
 		if (ARR_NDIM(names_arr) > 1)
 			ereport(ERROR,
@@ -253,7 +155,7 @@ trans_common(FunctionCallInfo fcinfo, const char *model, size_t model_len,
 			name_lens[i] = VARSIZE_ANY_EXHDR(DatumGetPointer(elems[i]));
 		}
 	}
-	if (s != NULL)
+	if (s != NULL && !(tc->constant && tc->checked == s))
 	{
 		bool		same = rg_mse_state_same_model(s, model, model_len) == RG_MSE_OK &&
 			s->nnames == nnames && s->p_threshold == p_threshold;
@@ -300,6 +202,7 @@ trans_common(FunctionCallInfo fcinfo, const char *model, size_t model_len,
 		rg_mse_report(rg_mse_state_init(s, k, model, model_len, err), err);
 		rg_mse_report(rg_mse_state_set_options(s, names, name_lens, nnames, p_threshold, err), err);
 	}
+	tc->checked = s;
 	switch (rg_mse_accumulate(s, on, k, n))
 	{
 		case RG_MSE_OK:
@@ -381,17 +284,12 @@ mse_fit_trans_any(PG_FUNCTION_ARGS)
 Datum
 mse_fit_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext ctx = agg_context(fcinfo, "mse_fit_combine");
+	MemoryContext ctx = rg_agg_context(fcinfo, "mse_fit_combine");
 	RgMseState *a = PG_ARGISNULL(0) ? NULL : (RgMseState *) PG_GETARG_POINTER(0);
 	RgMseState *b = PG_ARGISNULL(1) ? NULL : (RgMseState *) PG_GETARG_POINTER(1);
 	char		err[RG_MSE_ERR_MAX];
 
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
+	RG_COMBINE_RETURN_IF_NO_SECOND(a, b);
 	if (a == NULL)
 	{
 		size_t		sz = rg_mse_state_size(b->k);
@@ -473,7 +371,7 @@ mse_fit_final(PG_FUNCTION_ARGS)
 	RgMseResult *r;
 	char		err[RG_MSE_ERR_MAX];
 
-	(void) agg_context(fcinfo, "mse_fit_final");
+	(void) rg_agg_context(fcinfo, "mse_fit_final");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();		/* no rows: no estimate */
 	s = (RgMseState *) PG_GETARG_POINTER(0);

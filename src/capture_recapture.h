@@ -10,10 +10,14 @@
 #include "core/mse.h"
 
 /*
- * The one mapping of core statuses to errors: raise the ERROR for a failed
- * core call, with err as errdetail.  Returns only for RG_MSE_OK.
+ * Raise the ERROR of a failed core call through the error table
+ * (src/errors.c), with err as errdetail.  Returns only for RG_MSE_OK.
  */
-extern void rg_mse_report(RgMseStatus st, const char *err);
+static inline void
+rg_mse_report(RgMseStatus st, const char *err)
+{
+	rg_error_mse((int) st, err);
+}
 
 /* Let the core's long loops see a pending cancel (see mse.h). */
 extern void rg_mse_arm_interrupts(void);

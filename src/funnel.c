@@ -14,17 +14,17 @@
 #include "utils/float.h"
 #include "utils/memutils.h"
 
-PG_FUNCTION_INFO_V1(recording_funnel_lower);
-PG_FUNCTION_INFO_V1(recording_funnel_upper);
-PG_FUNCTION_INFO_V1(recording_funnel_lower_phi);
-PG_FUNCTION_INFO_V1(recording_funnel_upper_phi);
-PG_FUNCTION_INFO_V1(recording_funnel_lower_tau2);
-PG_FUNCTION_INFO_V1(recording_funnel_upper_tau2);
-PG_FUNCTION_INFO_V1(recording_stats_funnel_position);
-PG_FUNCTION_INFO_V1(recording_stats_funnel_position_tau2);
-PG_FUNCTION_INFO_V1(recording_stats_funnel_z);
-PG_FUNCTION_INFO_V1(recording_stats_funnel_z_tau2);
-PG_FUNCTION_INFO_V1(recording_stats_funnel_p_value);
+PG_FUNCTION_INFO_V1(funnel_lower);
+PG_FUNCTION_INFO_V1(funnel_upper);
+PG_FUNCTION_INFO_V1(funnel_lower_phi);
+PG_FUNCTION_INFO_V1(funnel_upper_phi);
+PG_FUNCTION_INFO_V1(funnel_lower_tau2);
+PG_FUNCTION_INFO_V1(funnel_upper_tau2);
+PG_FUNCTION_INFO_V1(funnel_position);
+PG_FUNCTION_INFO_V1(funnel_position_tau2);
+PG_FUNCTION_INFO_V1(funnel_z);
+PG_FUNCTION_INFO_V1(funnel_z_tau2);
+PG_FUNCTION_INFO_V1(funnel_p_value);
 PG_FUNCTION_INFO_V1(funnel_phi_accum);
 PG_FUNCTION_INFO_V1(funnel_phi_combine);
 PG_FUNCTION_INFO_V1(funnel_phi_serialize);
@@ -39,96 +39,101 @@ static const char *const position_labels[] = {"low", "within", "high", "undeterm
 
 /*
  * Limits for n = argument 0 around target = argument 1; phi and tau2 as
- * given, level from argument level_arg.
+ * given (given: RG_A_PHI or RG_A_TAU2 when the user passed it), level from
+ * argument level_arg.
  */
 static bool
-limits_compute(FunctionCallInfo fcinfo, double phi, double tau2, int level_arg,
-			   double *lower, double *upper)
+limits_compute(FunctionCallInfo fcinfo, double phi, double tau2, unsigned given,
+			   int level_arg, double *lower, double *upper)
 {
-	StatArgs	a = STAT_ARGS_INIT;
+	RgErrArgs	a = {0};
 	RgStatStatus st;
 
 	a.n = PG_GETARG_INT64(0);
+	a.have |= RG_A_N;
 	a.target = PG_GETARG_FLOAT8(1);
+	a.have |= RG_A_TARGET;
 	a.level = PG_GETARG_FLOAT8(level_arg);
+	a.have |= RG_A_LEVEL;
 	a.phi = phi;
 	a.tau2 = tau2;
+	a.have |= given;
 	/* counts above 2^53 would round on the way to double */
 	if (a.n > RG_STAT_MAX_COUNT)
-		rg_stat_fail(RG_STAT_TOO_LARGE, &a);
+		rg_error(RG_DOM_STAT, RG_STAT_TOO_LARGE, &a);
 	st = (RgStatStatus) rg_funnel_limits_od((double) a.n, a.target, a.level, phi, tau2,
 											lower, upper);
 	if (st == RG_STAT_NO_DATA)
 		return false;
-	rg_stat_fail(st, &a);
+	rg_error(RG_DOM_STAT, st, &a);
 	return true;
 }
 
 /* funnel_lower(n, target, level), funnel_upper(...): the exact limits */
 Datum
-recording_funnel_lower(PG_FUNCTION_ARGS)
+funnel_lower(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;
 
-	if (!limits_compute(fcinfo, 1.0, 0.0, 2, &lo, &hi))
+	if (!limits_compute(fcinfo, 1.0, 0.0, 0, 2, &lo, &hi))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(lo);
 }
 
 Datum
-recording_funnel_upper(PG_FUNCTION_ARGS)
+funnel_upper(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;
 
-	if (!limits_compute(fcinfo, 1.0, 0.0, 2, &lo, &hi))
+	if (!limits_compute(fcinfo, 1.0, 0.0, 0, 2, &lo, &hi))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(hi);
 }
 
 /* funnel_lower_phi(n, target, phi, level), funnel_upper_phi(...) */
 Datum
-recording_funnel_lower_phi(PG_FUNCTION_ARGS)
+funnel_lower_phi(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;
 
-	if (!limits_compute(fcinfo, PG_GETARG_FLOAT8(2), 0.0, 3, &lo, &hi))
+	if (!limits_compute(fcinfo, PG_GETARG_FLOAT8(2), 0.0, RG_A_PHI, 3, &lo, &hi))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(lo);
 }
 
 Datum
-recording_funnel_upper_phi(PG_FUNCTION_ARGS)
+funnel_upper_phi(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;
 
-	if (!limits_compute(fcinfo, PG_GETARG_FLOAT8(2), 0.0, 3, &lo, &hi))
+	if (!limits_compute(fcinfo, PG_GETARG_FLOAT8(2), 0.0, RG_A_PHI, 3, &lo, &hi))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(hi);
 }
 
 /* funnel_lower_tau2(n, target, tau2, level), funnel_upper_tau2(...) */
 Datum
-recording_funnel_lower_tau2(PG_FUNCTION_ARGS)
+funnel_lower_tau2(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;
 
-	if (!limits_compute(fcinfo, 1.0, PG_GETARG_FLOAT8(2), 3, &lo, &hi))
+	if (!limits_compute(fcinfo, 1.0, PG_GETARG_FLOAT8(2), RG_A_TAU2, 3, &lo, &hi))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(lo);
 }
 
 Datum
-recording_funnel_upper_tau2(PG_FUNCTION_ARGS)
+funnel_upper_tau2(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;
 
-	if (!limits_compute(fcinfo, 1.0, PG_GETARG_FLOAT8(2), 3, &lo, &hi))
+	if (!limits_compute(fcinfo, 1.0, PG_GETARG_FLOAT8(2), RG_A_TAU2, 3, &lo, &hi))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(hi);
 }
@@ -136,39 +141,44 @@ recording_funnel_upper_tau2(PG_FUNCTION_ARGS)
 /* ---- positions ---- */
 
 static Datum
-position_compute(FunctionCallInfo fcinfo, double level, double phi, double tau2)
+position_compute(FunctionCallInfo fcinfo, double level, double phi, double tau2,
+				 unsigned given)
 {
 	RecordingStats *s = PG_GETARG_RECORDING_STATS_P(0);
-	StatArgs	a = STAT_ARGS_INIT;
+	RgErrArgs	a = {0};
 	RgFunnelPosition pos = RG_FUNNEL_WITHIN;
 	RgStatStatus st;
 
 	a.target = PG_GETARG_FLOAT8(1);
+	a.have |= RG_A_TARGET;
 	a.level = level;
+	a.have |= RG_A_LEVEL;
 	a.phi = phi;
 	a.tau2 = tau2;
+	a.have |= given;
 	a.n = s->referrals;
+	a.have |= RG_A_N;
 	st = rg_funnel_position_od(s, a.target, level, phi, tau2, &pos);
 	if (st == RG_STAT_NO_DATA)
 		PG_RETURN_NULL();
 	if (st == RG_STAT_BAD_COUNTS)
 		rg_check_counts(s);
-	rg_stat_fail(st, &a);
+	rg_error(RG_DOM_STAT, st, &a);
 	return rg_enum_result(fcinfo, position_labels, 4, (int) pos);
 }
 
 /* funnel_position(s, target, level, phi) */
 Datum
-recording_stats_funnel_position(PG_FUNCTION_ARGS)
+funnel_position(PG_FUNCTION_ARGS)
 {
-	return position_compute(fcinfo, PG_GETARG_FLOAT8(2), PG_GETARG_FLOAT8(3), 0.0);
+	return position_compute(fcinfo, PG_GETARG_FLOAT8(2), PG_GETARG_FLOAT8(3), 0.0, RG_A_PHI);
 }
 
 /* funnel_position_tau2(s, target, tau2, level) */
 Datum
-recording_stats_funnel_position_tau2(PG_FUNCTION_ARGS)
+funnel_position_tau2(PG_FUNCTION_ARGS)
 {
-	return position_compute(fcinfo, PG_GETARG_FLOAT8(3), 1.0, PG_GETARG_FLOAT8(2));
+	return position_compute(fcinfo, PG_GETARG_FLOAT8(3), 1.0, PG_GETARG_FLOAT8(2), RG_A_TAU2);
 }
 
 /* ---- z-scores and the exact test ---- */
@@ -181,22 +191,26 @@ static bool
 z_compute(FunctionCallInfo fcinfo, double tau2, double *z)
 {
 	RecordingStats *s = PG_GETARG_RECORDING_STATS_P(0);
-	StatArgs	a = STAT_ARGS_INIT;
+	RgErrArgs	a = {0};
 	RgStatStatus st;
 
 	a.target = PG_GETARG_FLOAT8(1);
+	a.have |= RG_A_TARGET;
 	a.tau2 = tau2;
+	if (tau2 != 0.0)
+		a.have |= RG_A_TAU2;
 	a.n = s->referrals;
+	a.have |= RG_A_N;
 	rg_check_counts(s);
 	st = rg_funnel_z(s->recorded, s->referrals, a.target, tau2, z);
 	if (st == RG_STAT_NO_DATA)
 		return false;
-	rg_stat_fail(st, &a);
+	rg_error(RG_DOM_STAT, st, &a);
 	return s->unknown == 0;
 }
 
 Datum
-recording_stats_funnel_z(PG_FUNCTION_ARGS)
+funnel_z(PG_FUNCTION_ARGS)
 {
 	double		z;
 
@@ -206,7 +220,7 @@ recording_stats_funnel_z(PG_FUNCTION_ARGS)
 }
 
 Datum
-recording_stats_funnel_z_tau2(PG_FUNCTION_ARGS)
+funnel_z_tau2(PG_FUNCTION_ARGS)
 {
 	double		z;
 
@@ -216,20 +230,22 @@ recording_stats_funnel_z_tau2(PG_FUNCTION_ARGS)
 }
 
 Datum
-recording_stats_funnel_p_value(PG_FUNCTION_ARGS)
+funnel_p_value(PG_FUNCTION_ARGS)
 {
 	RecordingStats *s = PG_GETARG_RECORDING_STATS_P(0);
-	StatArgs	a = STAT_ARGS_INIT;
+	RgErrArgs	a = {0};
 	RgStatStatus st;
 	double		p;
 
 	a.target = PG_GETARG_FLOAT8(1);
+	a.have |= RG_A_TARGET;
 	a.n = s->referrals;
+	a.have |= RG_A_N;
 	rg_check_counts(s);
 	st = rg_binom_test_p(s->recorded, s->referrals, a.target, &p);
 	if (st == RG_STAT_NO_DATA)
 		PG_RETURN_NULL();
-	rg_stat_fail(st, &a);
+	rg_error(RG_DOM_STAT, st, &a);
 	if (s->unknown > 0)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(p);
@@ -343,8 +359,7 @@ overdispersion_accum(FunctionCallInfo fcinfo, bool tau2)
 	RecordingStats *s;
 	double		target;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "funnel overdispersion transition called in non-aggregate context");
+	aggcxt = rg_agg_context(fcinfo, tau2 ? "funnel_tau2_accum" : "funnel_phi_accum");
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 	{
 		if (st == NULL)
@@ -398,14 +413,8 @@ funnel_phi_combine(PG_FUNCTION_ARGS)
 	PhiState   *a = PG_ARGISNULL(0) ? NULL : (PhiState *) PG_GETARG_POINTER(0);
 	PhiState   *b = PG_ARGISNULL(1) ? NULL : (PhiState *) PG_GETARG_POINTER(1);
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "funnel_phi_combine called in non-aggregate context");
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
+	aggcxt = rg_agg_context(fcinfo, "funnel_phi_combine");
+	RG_COMBINE_RETURN_IF_NO_SECOND(a, b);
 	if (a == NULL)
 	{
 		if (b->from_worker)
@@ -433,11 +442,8 @@ funnel_phi_serialize(PG_FUNCTION_ARGS)
 	PhiState   *st = (PhiState *) PG_GETARG_POINTER(0);
 	StringInfoData buf;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "funnel_phi_serialize called in non-aggregate context");
-	pq_begintypsend(&buf);
-	pq_sendfloat8(&buf, st->target);
-	pq_sendint64(&buf, st->count);
+	(void) rg_agg_context(fcinfo, "funnel_phi_serialize");
+	rg_agg_serial_begin(&buf, st->target, st->count);
 	for (int64 i = 0; i < st->count; i++)
 	{
 		pq_sendint64(&buf, st->n[i]);
@@ -449,26 +455,13 @@ funnel_phi_serialize(PG_FUNCTION_ARGS)
 Datum
 funnel_phi_deserialize(PG_FUNCTION_ARGS)
 {
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	MemoryContext aggcxt;
+	MemoryContext aggcxt = rg_agg_context(fcinfo, "funnel_phi_deserialize");
 	StringInfoData buf;
 	PhiState   *st;
 	double		target;
-	int64		count;
+	int64		count = rg_agg_serial_open(fcinfo, 0, &buf, &target, 16,
+										   "funnel overdispersion state");
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "funnel_phi_deserialize called in non-aggregate context");
-	buf.data = VARDATA_ANY(b);
-	buf.len = VARSIZE_ANY_EXHDR(b);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
-	target = pq_getmsgfloat8(&buf);
-	count = pq_getmsgint64(&buf);
-	if (count < 0 || count > (int64) ((buf.len - buf.cursor) / 16))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid funnel overdispersion state"),
-				 errdetail("The state claims %lld units in %d bytes.", (long long) count, buf.len)));
 	st = phi_state_new(aggcxt, target, count);
 	for (int64 i = 0; i < count; i++)
 	{
@@ -485,7 +478,7 @@ Datum
 funnel_phi_final(PG_FUNCTION_ARGS)
 {
 	PhiState   *st = PG_ARGISNULL(0) ? NULL : (PhiState *) PG_GETARG_POINTER(0);
-	StatArgs	a = STAT_ARGS_INIT;
+	RgErrArgs	a = {0};
 	double	   *work;
 	double		phi;
 	RgStatStatus rs;
@@ -494,11 +487,12 @@ funnel_phi_final(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	work = palloc_extended(sizeof(double) * st->count, MCXT_ALLOC_HUGE);
 	a.target = st->target;
+	a.have |= RG_A_TARGET;
 	rs = rg_funnel_phi(st->n, st->x, (size_t) st->count, st->target, work, &phi);
 	pfree(work);
 	if (rs == RG_STAT_NO_DATA)
 		PG_RETURN_NULL();
-	rg_stat_fail(rs, &a);
+	rg_error(RG_DOM_STAT, rs, &a);
 	PG_RETURN_FLOAT8(phi);
 }
 
@@ -507,7 +501,7 @@ Datum
 funnel_tau2_final(PG_FUNCTION_ARGS)
 {
 	PhiState   *st = PG_ARGISNULL(0) ? NULL : (PhiState *) PG_GETARG_POINTER(0);
-	StatArgs	a = STAT_ARGS_INIT;
+	RgErrArgs	a = {0};
 	double	   *work;
 	double		tau2;
 	RgStatStatus rs;
@@ -516,10 +510,11 @@ funnel_tau2_final(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	work = palloc_extended(sizeof(double) * st->count, MCXT_ALLOC_HUGE);
 	a.target = st->target;
+	a.have |= RG_A_TARGET;
 	rs = rg_funnel_tau2(st->n, st->x, (size_t) st->count, st->target, work, &tau2, NULL);
 	pfree(work);
 	if (rs == RG_STAT_NO_DATA)
 		PG_RETURN_NULL();
-	rg_stat_fail(rs, &a);
+	rg_error(RG_DOM_STAT, rs, &a);
 	PG_RETURN_FLOAT8(tau2);
 }

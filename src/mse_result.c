@@ -22,14 +22,14 @@ PG_FUNCTION_INFO_V1(mse_result_send);
 PG_FUNCTION_INFO_V1(mse_result_eq);
 PG_FUNCTION_INFO_V1(mse_result_ne);
 PG_FUNCTION_INFO_V1(mse_result_hash);
-PG_FUNCTION_INFO_V1(mse_result_estimate);
-PG_FUNCTION_INFO_V1(mse_result_unobserved);
-PG_FUNCTION_INFO_V1(mse_result_observed);
-PG_FUNCTION_INFO_V1(mse_result_lower);
-PG_FUNCTION_INFO_V1(mse_result_upper);
-PG_FUNCTION_INFO_V1(mse_result_model);
-PG_FUNCTION_INFO_V1(mse_result_aic);
-PG_FUNCTION_INFO_V1(mse_result_status);
+PG_FUNCTION_INFO_V1(mse_estimate);
+PG_FUNCTION_INFO_V1(mse_unobserved);
+PG_FUNCTION_INFO_V1(mse_observed);
+PG_FUNCTION_INFO_V1(mse_lower);
+PG_FUNCTION_INFO_V1(mse_upper);
+PG_FUNCTION_INFO_V1(mse_model);
+PG_FUNCTION_INFO_V1(mse_aic);
+PG_FUNCTION_INFO_V1(mse_status);
 
 static RgMseResult *
 get_result(FunctionCallInfo fcinfo, int argno)
@@ -174,7 +174,7 @@ mse_result_hash(PG_FUNCTION_ARGS)
  * --------------------------------------------------------------------- */
 
 Datum
-mse_result_estimate(PG_FUNCTION_ARGS)
+mse_estimate(PG_FUNCTION_ARGS)
 {
 	RgMseResult *r = get_result(fcinfo, 0);
 
@@ -184,7 +184,7 @@ mse_result_estimate(PG_FUNCTION_ARGS)
 }
 
 Datum
-mse_result_unobserved(PG_FUNCTION_ARGS)
+mse_unobserved(PG_FUNCTION_ARGS)
 {
 	RgMseResult *r = get_result(fcinfo, 0);
 
@@ -194,13 +194,13 @@ mse_result_unobserved(PG_FUNCTION_ARGS)
 }
 
 Datum
-mse_result_observed(PG_FUNCTION_ARGS)
+mse_observed(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_INT64(get_result(fcinfo, 0)->observed);
 }
 
 Datum
-mse_result_aic(PG_FUNCTION_ARGS)
+mse_aic(PG_FUNCTION_ARGS)
 {
 	RgMseResult *r = get_result(fcinfo, 0);
 
@@ -210,7 +210,7 @@ mse_result_aic(PG_FUNCTION_ARGS)
 }
 
 Datum
-mse_result_model(PG_FUNCTION_ARGS)
+mse_model(PG_FUNCTION_ARGS)
 {
 	RgMseResult *r = get_result(fcinfo, 0);
 	size_t		sz = rg_mse_model_text_size(r);
@@ -231,10 +231,12 @@ limit_of(RgMseResult *r, double level, int side, double *limit)
 	char		err[RG_MSE_ERR_MAX];
 
 	if (!(level > 0 && level < 1))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("confidence level must lie strictly between 0 and 1"),
-				 errdetail("The level given was %g.", level)));
+	{
+		RgErrArgs	a = {RG_A_LEVEL};
+
+		a.level = level;
+		rg_error(RG_DOM_MSE, RG_MSE_BAD_LEVEL, &a);
+	}
 	if (r->status != RG_MSE_FIT_OK)
 		return false;
 	rg_mse_arm_interrupts();
@@ -257,7 +259,7 @@ limit_of(RgMseResult *r, double level, int side, double *limit)
 }
 
 Datum
-mse_result_lower(PG_FUNCTION_ARGS)
+mse_lower(PG_FUNCTION_ARGS)
 {
 	double		v;
 
@@ -267,7 +269,7 @@ mse_result_lower(PG_FUNCTION_ARGS)
 }
 
 Datum
-mse_result_upper(PG_FUNCTION_ARGS)
+mse_upper(PG_FUNCTION_ARGS)
 {
 	double		v;
 
@@ -282,7 +284,7 @@ mse_result_upper(PG_FUNCTION_ARGS)
  * 'interval_failed'; else 'ok'.
  */
 Datum
-mse_result_status(PG_FUNCTION_ARGS)
+mse_status(PG_FUNCTION_ARGS)
 {
 	RgMseResult *r = get_result(fcinfo, 0);
 	double		lo,

@@ -19,7 +19,7 @@
 
 #include "core/padjust.h"
 
-PG_FUNCTION_INFO_V1(recording_p_adjust);
+PG_FUNCTION_INFO_V1(p_adjust);
 
 typedef struct PAdjustPartition
 {
@@ -153,7 +153,7 @@ padjust_partition(WindowObject winobj, PAdjustPartition *part)
 }
 
 Datum
-recording_p_adjust(PG_FUNCTION_ARGS)
+p_adjust(PG_FUNCTION_ARGS)
 {
 	WindowObject winobj = PG_WINDOW_OBJECT();
 	PAdjustPartition *part;

@@ -14,7 +14,6 @@
 #include "core/svg.h"
 
 #include "fmgr.h"
-#include "nodes/primnodes.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/float.h"
@@ -57,30 +56,6 @@ text_utf8(MemoryContext cxt, text *t, size_t *len)
 	return copy;
 }
 
-/*
- * Whether argument argno of the transition function (1 is the first after
- * the state) has the same value in every row of this aggregation: a
- * constant or a parameter of the query, as the planner left it.  Then the
- * rows after the first need no comparison with it.  In a window, where the
- * aggregate call is not known, false.
- */
-static bool
-arg_fixed(FunctionCallInfo fcinfo, int argno)
-{
-	Aggref	   *aggref = AggGetAggref(fcinfo);
-	TargetEntry *tle;
-	Node	   *e;
-
-	if (aggref == NULL || aggref->aggdirectargs != NIL ||
-		argno < 1 || argno > list_length(aggref->args))
-		return false;
-	tle = list_nth_node(TargetEntry, aggref->args, argno - 1);
-	e = (Node *) tle->expr;
-	if (IsA(e, Const))
-		return true;
-	return IsA(e, Param) && ((Param *) e)->paramkind == PARAM_EXTERN;
-}
-
 /* Raw bytes of a text argument, copied into cxt, for comparing later rows. */
 static char *
 text_raw(MemoryContext cxt, text *t, size_t *len)
@@ -104,72 +79,39 @@ null_summary(const char *fn)
 }
 
 static void
-check_drawable(const RecordingStats *s)
+check_drawable(const RecordingStats *s, const char *fn)
 {
 	rg_check_counts(s);
 	if (s->referrals > RG_STAT_MAX_COUNT)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("referrals above 2^53 cannot be drawn"),
-				 errdetail("A summary has " INT64_FORMAT " referrals.", s->referrals)));
+	{
+		RgErrArgs	a = {RG_A_FN | RG_A_N};
+
+		a.fn = fn;
+		a.n = s->referrals;
+		rg_error(RG_DOM_SVG, RG_SVG_BAD_COUNTS, &a);
+	}
 }
 
+/* The document, or the ERROR of a failed status (src/errors.c). */
 static text *
 svg_result(RgSvgStatus st, RgSvg *svg, const char *fn, const char *bad_option, size_t nseries)
 {
-	switch (st)
+	RgErrArgs	a = {RG_A_FN};
+
+	if (st == RG_SVG_OK)
+		return cstring_to_text_with_len(svg->buf, (int) svg->len);
+	a.fn = fn;
+	if (bad_option)
 	{
-		case RG_SVG_OK:
-			return cstring_to_text_with_len(svg->buf, (int) svg->len);
-		case RG_SVG_NO_MEMORY:
-			ereport(ERROR,
-					(errcode(ERRCODE_OUT_OF_MEMORY),
-					 errmsg("out of memory while drawing %s", fn)));
-			break;
-		case RG_SVG_TOO_LARGE:
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("%s would be larger than %zu bytes", fn, (size_t) RG_SVG_MAX_BYTES),
-					 errhint("Draw fewer points.")));
-			break;
-		case RG_SVG_TOO_MANY_POINTS:
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("%s draws at most %d points", fn, RG_SVG_MAX_POINTS),
-					 errhint("Aggregate to fewer units or periods first, or draw a subset of them.")));
-			break;
-		case RG_SVG_TOO_MANY_SERIES:
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("%s draws at most %d series", fn, RG_SVG_MAX_SERIES),
-					 errdetail("The rows have %zu series.", nseries),
-					 errhint("Draw at most %d series per chart, for example one chart per group of series, "
-							 "so that every series keeps a colour-blind-safe colour.", RG_SVG_MAX_SERIES)));
-			break;
-		case RG_SVG_BAD_COUNTS:
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("%s cannot draw a summary with more than 2^53 referrals", fn)));
-			break;
-		case RG_SVG_OVERFLOW:
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("sum of the summaries of one period is out of range"),
-					 errdetail("The referrals of a series in one period add up to more than 2^53.")));
-			break;
-		case RG_SVG_BAD_OPTION:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("option \"%s\" of %s is out of range", bad_option ? bad_option : "?", fn),
-					 errhint("See doc/pictures.md for the options and their ranges.")));
-			break;
-		case RG_SVG_NUMERIC:
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("%s could not compute a statistic", fn),
-					 errdetail("A funnel limit or interval was not finite.")));
-			break;
+		a.have |= RG_A_OPTION;
+		a.option = bad_option;
 	}
+	if (st == RG_SVG_TOO_MANY_SERIES)
+	{
+		a.have |= RG_A_NSERIES;
+		a.nseries = nseries;
+	}
+	rg_error(RG_DOM_SVG, (int) st, &a);
 	return NULL;
 }
 
@@ -193,28 +135,74 @@ typedef struct FunnelState
 	RgFunnelOptions opts;
 } FunnelState;
 
-static double
-jsonb_number(JsonbValue *v, const char *key)
+/* What a JSON value is, for a message: "a string", "an array", ... */
+static const char *
+jsonb_kind(const JsonbValue *v)
 {
+	switch (v->type)
+	{
+		case jbvNull:
+			return "null";
+		case jbvString:
+			return "a string";
+		case jbvNumeric:
+			return "a number";
+		case jbvBool:
+			return "a boolean";
+		case jbvBinary:
+			return JsonContainerIsArray(v->val.binary.data) ? "an array" : "an object";
+		default:
+			return "not a number";
+	}
+}
+
+/*
+ * A numeric option as double precision.  what names it in messages:
+ * "option \"phi\"" or "element 2 of option \"levels\"".  A number beyond
+ * double precision is refused naming the option, never quoted in full.
+ */
+static double
+jsonb_number(JsonbValue *v, const char *key, const char *what)
+{
+	char	   *str;
+	char	   *end;
+	double		d;
+
 	if (v->type != jbvNumeric)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("option \"%s\" of funnel_plot_svg must be a number", key),
-				 errhint("See doc/pictures.md for the options.")));
-	return DatumGetFloat8(DirectFunctionCall1(numeric_float8,
-											  NumericGetDatum(v->val.numeric)));
+				 errmsg("%s of funnel_plot_svg must be a number", what),
+				 errdetail("It is %s.", jsonb_kind(v)),
+				 errhint("%s", rg_picture_option_hint(key))));
+	str = DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v->val.numeric)));
+	errno = 0;
+	d = strtod(str, &end);
+	if (*end != '\0' || (errno == ERANGE && isinf(d)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s of funnel_plot_svg is out of range", what),
+				 errdetail("The number has %zu characters; it is beyond the range of double precision.", strlen(str)),
+				 errhint("%s", rg_picture_option_hint(key))));
+	pfree(str);
+	return d;
 }
 
+/* A size in pixels: a whole number from lo to hi. */
 static int
-jsonb_int(JsonbValue *v, const char *key)
+jsonb_int(JsonbValue *v, const char *key, int lo, int hi)
 {
-	double		d = jsonb_number(v, key);
+	char		what[64];
+	double		d;
 
-	if (!(d >= 1 && d <= 100000) || d != floor(d))
+	snprintf(what, sizeof(what), "option \"%s\"", key);
+	d = jsonb_number(v, key, what);
+	if (!(d >= lo && d <= hi) || d != floor(d))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("option \"%s\" of funnel_plot_svg must be a whole number of pixels", key),
-				 errhint("width is 300 to 4000 and height 200 to 4000.")));
+				 errmsg("option \"%s\" of funnel_plot_svg must be a whole number of pixels from %d to %d",
+						key, lo, hi),
+				 errdetail("The %s is %s.", key, float8out_internal(d)),
+				 errhint("%s", rg_picture_option_hint(key))));
 	return (int) d;
 }
 
@@ -241,13 +229,13 @@ funnel_parse_options(Jsonb *jb, RgFunnelOptions *o)
 		key = pnstrdup(v.val.string.val, v.val.string.len);
 		tok = JsonbIteratorNext(&it, &v, true);
 		if (strcmp(key, "phi") == 0)
-			o->phi = jsonb_number(&v, key);
+			o->phi = jsonb_number(&v, key, "option \"phi\"");
 		else if (strcmp(key, "tau2") == 0)
-			o->tau2 = jsonb_number(&v, key);
+			o->tau2 = jsonb_number(&v, key, "option \"tau2\"");
 		else if (strcmp(key, "width") == 0)
-			o->width = jsonb_int(&v, key);
+			o->width = jsonb_int(&v, key, 300, 4000);
 		else if (strcmp(key, "height") == 0)
-			o->height = jsonb_int(&v, key);
+			o->height = jsonb_int(&v, key, 200, 4000);
 		else if (strcmp(key, "levels") == 0)
 		{
 			JsonbIterator *ai;
@@ -269,7 +257,21 @@ funnel_parse_options(Jsonb *jb, RgFunnelOptions *o)
 							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 							 errmsg("funnel_plot_svg draws at most %d levels", RG_FUNNEL_MAX_LEVELS),
 							 errhint("For example [0.95, 0.998].")));
-				o->levels[n++] = jsonb_number(&e, "levels");
+				{
+					char		what[64];
+
+					snprintf(what, sizeof(what), "element %d of option \"levels\"", n + 1);
+					o->levels[n] = jsonb_number(&e, "levels", what);
+				}
+				for (int j = 0; j < n; j++)
+					if (o->levels[j] == o->levels[n])
+						ereport(ERROR,
+								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+								 errmsg("option \"levels\" of funnel_plot_svg must not repeat a level"),
+								 errdetail("Elements %d and %d are both %s.", j + 1, n + 1,
+										   float8out_internal(o->levels[n])),
+								 errhint("%s", rg_picture_option_hint("levels"))));
+				n++;
 			}
 			if (n == 0)
 				ereport(ERROR,
@@ -308,7 +310,28 @@ funnel_check_options(const RgFunnelOptions *o)
 	if (probe.buf)
 		pfree(probe.buf);
 	if (st == RG_SVG_BAD_OPTION)
-		(void) svg_result(st, &probe, "funnel_plot_svg", bad, 0);
+	{
+		RgErrArgs	a = {RG_A_FN | RG_A_OPTION | RG_A_CORE};
+		StringInfoData d;
+
+		/* quote the value that is out of range */
+		initStringInfo(&d);
+		if (bad && strcmp(bad, "phi") == 0)
+			appendStringInfo(&d, "The phi is %s.", float8out_internal(o->phi));
+		else if (bad && strcmp(bad, "tau2") == 0)
+			appendStringInfo(&d, "The tau2 is %s.", float8out_internal(o->tau2));
+		else if (bad && strcmp(bad, "levels") == 0)
+		{
+			appendStringInfoString(&d, "The levels are");
+			for (int i = 0; i < o->nlevels; i++)
+				appendStringInfo(&d, "%s %s", i ? "," : "", float8out_internal(o->levels[i]));
+			appendStringInfoChar(&d, '.');
+		}
+		a.fn = "funnel_plot_svg";
+		a.option = bad;
+		a.core = d.data;
+		rg_error(RG_DOM_SVG, st, &a);
+	}
 }
 
 static void
@@ -329,12 +352,11 @@ funnel_plot_svg_accum(PG_FUNCTION_ARGS)
 	RecordingStats *s;
 	RgFunnelUnit *u;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "funnel_plot_svg_accum called in non-aggregate context");
+	aggcxt = rg_agg_context(fcinfo, "funnel_plot_svg_accum");
 	if (PG_ARGISNULL(2))
 		null_summary("funnel_plot_svg");
 	s = PG_GETARG_RECORDING_STATS_P(2);
-	check_drawable(s);
+	check_drawable(s, "funnel_plot_svg");
 
 	if (st == NULL)
 	{
@@ -342,7 +364,7 @@ funnel_plot_svg_accum(PG_FUNCTION_ARGS)
 		st->nargs = nargs;
 		/* target, title and options: checked once when the query fixes them */
 		for (int a = 3; a < nargs; a++)
-			if (!arg_fixed(fcinfo, a))
+			if (!rg_agg_arg_fixed(fcinfo, a))
 				st->compare = true;
 		rg_funnel_options_default(&st->opts);
 		if (nargs > 3 && !PG_ARGISNULL(3))
@@ -572,8 +594,7 @@ ratio_chart_svg_accum(PG_FUNCTION_ARGS)
 	RgRatioRow *r;
 	DateADT		period;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "ratio_chart_svg_accum called in non-aggregate context");
+	aggcxt = rg_agg_context(fcinfo, "ratio_chart_svg_accum");
 	if (PG_ARGISNULL(2))
 		null_summary("ratio_chart_svg");
 	if (PG_ARGISNULL(1))
@@ -588,13 +609,13 @@ ratio_chart_svg_accum(PG_FUNCTION_ARGS)
 				 errmsg("ratio_chart_svg cannot draw an infinite period"),
 				 errhint("Leave such rows out with WHERE isfinite(period).")));
 	s = PG_GETARG_RECORDING_STATS_P(2);
-	check_drawable(s);
+	check_drawable(s, "ratio_chart_svg");
 
 	if (st == NULL)
 	{
 		st = MemoryContextAllocZero(aggcxt, sizeof(RatioState));
 		/* the threshold: checked once when the query fixes it */
-		st->compare = nargs > 4 && !arg_fixed(fcinfo, 4);
+		st->compare = nargs > 4 && !rg_agg_arg_fixed(fcinfo, 4);
 		if (nargs > 4 && !PG_ARGISNULL(4))
 		{
 			double		t = PG_GETARG_FLOAT8(4);

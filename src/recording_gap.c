@@ -1,5 +1,5 @@
 /*
- * recording_gap.c - module magic, GUCs and the shared error reporter.
+ * recording_gap.c - module magic and GUCs.
  */
 #include "recording_gap.h"
 
@@ -59,56 +59,5 @@ _PG_init(void)
 					 errmsg("recording_gap could not load its math libraries"),
 					 errdetail("%s", err),
 					 errhint("Install the packages that provide libRmath and GSL (on Debian: r-mathlib and libgsl27).")));
-	}
-}
-
-void
-rg_report(RgStatus st, const RgCounts *c, int field)
-{
-	switch (st)
-	{
-		case RG_OK:
-			return;
-		case RG_NEGATIVE:
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_EXCEPTION),
-					 errmsg("recording_stats counts must not be negative"),
-					 errdetail("The %s count is %lld.",
-							   rg_field_names[field >= 0 && field < 4 ? field : 0],
-							   c ? (long long) rg_counts_field(c, field) : 0LL)));
-			break;
-		case RG_EXCEEDS_REFERRALS:
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_EXCEPTION),
-					 errmsg("recorded plus unknown must not exceed referrals"),
-					 c ? errdetail("There are %lld referrals, %lld recorded and %lld unknown.",
-								   (long long) c->referrals, (long long) c->recorded,
-								   (long long) c->unknown) : 0,
-					 errhint("Each referral is either recorded, not recorded or unknown.")));
-			break;
-		case RG_TIMELY_EXCEEDS:
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_EXCEPTION),
-					 errmsg("timely must not exceed recorded"),
-					 c ? errdetail("There are %lld recorded and %lld timely.",
-								   (long long) c->recorded, (long long) c->timely) : 0,
-					 errhint("Only a recorded referral can be recorded in time.")));
-			break;
-		case RG_OVERFLOW:
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("recording_stats count out of range"),
-					 errdetail("A count would exceed the bigint maximum of 9223372036854775807.")));
-			break;
-		case RG_UNDERFLOW:
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_EXCEPTION),
-					 errmsg("cannot remove a summary that is not contained in the total"),
-					 errdetail("A count would fall below zero or break the summary's invariants.")));
-			break;
-		default:
-			ereport(ERROR,
-					(errcode(ERRCODE_INTERNAL_ERROR),
-					 errmsg("unexpected recording_stats status %d", (int) st)));
 	}
 }

@@ -17,96 +17,15 @@
 #include "utils/memutils.h"
 #include "utils/syscache.h"
 
-PG_FUNCTION_INFO_V1(recording_stats_ci_lower);
-PG_FUNCTION_INFO_V1(recording_stats_ci_upper);
-PG_FUNCTION_INFO_V1(recording_stats_verdict);
-PG_FUNCTION_INFO_V1(recording_stats_below_threshold);
-PG_FUNCTION_INFO_V1(recording_stats_ci_bounds_lower);
-PG_FUNCTION_INFO_V1(recording_stats_ci_bounds_upper);
-PG_FUNCTION_INFO_V1(recording_stats_verdict_ci);
-PG_FUNCTION_INFO_V1(recording_stats_change_p_value);
-PG_FUNCTION_INFO_V1(recording_stats_change);
-
-/* ---- errors ---- */
-
-void
-rg_stat_fail(RgStatStatus st, const StatArgs *a)
-{
-	switch (st)
-	{
-		case RG_STAT_OK:
-		case RG_STAT_NO_DATA:
-			return;
-		case RG_STAT_BAD_LEVEL:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("level must be greater than 0 and less than 1"),
-					 errdetail("The level is %s.", float8out_internal(a->level))));
-			break;
-		case RG_STAT_BAD_THRESHOLD:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("threshold must be between 0 and 1"),
-					 errdetail("The threshold is %s.", float8out_internal(a->threshold))));
-			break;
-		case RG_STAT_BAD_TARGET:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("target must be between 0 and 1"),
-					 errdetail("The target is %s.", float8out_internal(a->target))));
-			break;
-		case RG_STAT_BAD_PHI:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("phi must be finite and not negative"),
-					 errdetail("The phi is %s.", float8out_internal(a->phi)),
-					 errhint("A phi of 1 or less leaves the funnel limits as they are.")));
-			break;
-		case RG_STAT_BAD_ALPHA:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("alpha must be greater than 0 and less than 1"),
-					 errdetail("The alpha is %s.", float8out_internal(a->alpha))));
-			break;
-		case RG_STAT_BAD_COUNTS:
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_EXCEPTION),
-					 errmsg("referrals must not be negative"),
-					 errdetail("There are %lld referrals.", (long long) a->n)));
-			break;
-		case RG_STAT_TOO_LARGE:
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("too many referrals for exact binomial statistics"),
-					 errdetail("There are %lld referrals; at most 9007199254740992 (2^53) are supported.",
-							   (long long) a->n),
-					 errhint("Counts above 2^53 cannot be represented exactly in double precision.")));
-			break;
-		case RG_STAT_BAD_TAU2:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("tau2 must be finite and not negative"),
-					 errdetail("The tau2 is %s.", float8out_internal(a->tau2)),
-					 errhint("A tau2 of 0 gives the exact binomial limits; estimate tau2 with funnel_tau2.")));
-			break;
-		case RG_STAT_BAD_OD:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("phi and tau2 cannot both widen the funnel limits"),
-					 errdetail("The phi is %s and the tau2 is %s.",
-							   float8out_internal(a->phi), float8out_internal(a->tau2)),
-					 errhint("Give phi = 1 with a tau2, or tau2 = 0 with a phi.")));
-			break;
-		case RG_STAT_NUMERIC:
-		default:
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("binomial computation did not give a finite result"),
-					 errdetail("There are %lld referrals; level %s, target %s.",
-							   (long long) a->n, float8out_internal(a->level),
-							   float8out_internal(a->target))));
-	}
-}
+PG_FUNCTION_INFO_V1(ci_lower);
+PG_FUNCTION_INFO_V1(ci_upper);
+PG_FUNCTION_INFO_V1(recording_verdict);
+PG_FUNCTION_INFO_V1(below_threshold);
+PG_FUNCTION_INFO_V1(ci_bounds_lower);
+PG_FUNCTION_INFO_V1(ci_bounds_upper);
+PG_FUNCTION_INFO_V1(recording_verdict_ci);
+PG_FUNCTION_INFO_V1(change_p_value);
+PG_FUNCTION_INFO_V1(recording_change);
 
 /* ---- per-call-site cache ---- */
 
@@ -226,22 +145,24 @@ static bool
 ci_compute(FunctionCallInfo fcinfo, double *lower, double *upper)
 {
 	RecordingStats *s = PG_GETARG_RECORDING_STATS_P(0);
-	StatArgs	a = STAT_ARGS_INIT;
+	RgErrArgs	a = {0};
 	RgCiMethod	m = rg_method_arg(fcinfo, 2);
 	RgStatStatus st;
 
 	a.level = PG_GETARG_FLOAT8(1);
+	a.have |= RG_A_LEVEL;
 	a.n = s->referrals;
+	a.have |= RG_A_N;
 	st = rg_binom_ci(s->recorded, s->referrals, a.level, m, lower, upper);
 	if (st == RG_STAT_NO_DATA)
 		return false;
-	rg_stat_fail(st, &a);
+	rg_error(RG_DOM_STAT, st, &a);
 	return true;
 }
 
 /* ci_lower / ci_upper: the worst case, recorded of referrals */
 Datum
-recording_stats_ci_lower(PG_FUNCTION_ARGS)
+ci_lower(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;
@@ -252,7 +173,7 @@ recording_stats_ci_lower(PG_FUNCTION_ARGS)
 }
 
 Datum
-recording_stats_ci_upper(PG_FUNCTION_ARGS)
+ci_upper(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;
@@ -267,23 +188,25 @@ static bool
 ci_bounds_compute(FunctionCallInfo fcinfo, double *lower, double *upper)
 {
 	RecordingStats *s = PG_GETARG_RECORDING_STATS_P(0);
-	StatArgs	a = STAT_ARGS_INIT;
+	RgErrArgs	a = {0};
 	RgCiMethod	m = rg_method_arg(fcinfo, 2);
 	RgStatStatus st;
 
 	a.level = PG_GETARG_FLOAT8(1);
+	a.have |= RG_A_LEVEL;
 	a.n = s->referrals;
+	a.have |= RG_A_N;
 	st = rg_ci_bounds(s, a.level, m, lower, upper);
 	if (st == RG_STAT_NO_DATA)
 		return false;
 	if (st == RG_STAT_BAD_COUNTS)
 		rg_check_counts(s);
-	rg_stat_fail(st, &a);
+	rg_error(RG_DOM_STAT, st, &a);
 	return true;
 }
 
 Datum
-recording_stats_ci_bounds_lower(PG_FUNCTION_ARGS)
+ci_bounds_lower(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;
@@ -294,7 +217,7 @@ recording_stats_ci_bounds_lower(PG_FUNCTION_ARGS)
 }
 
 Datum
-recording_stats_ci_bounds_upper(PG_FUNCTION_ARGS)
+ci_bounds_upper(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;
@@ -312,22 +235,24 @@ static RgVerdict
 verdict_compute(FunctionCallInfo fcinfo, double threshold)
 {
 	RecordingStats *s = PG_GETARG_RECORDING_STATS_P(0);
-	StatArgs	a = STAT_ARGS_INIT;
+	RgErrArgs	a = {0};
 	RgVerdict	v = RG_VERDICT_NO_REFERRALS;
 	RgStatStatus st;
 
 	a.threshold = threshold;
+	a.have |= RG_A_THRESHOLD;
 	a.n = s->referrals;
+	a.have |= RG_A_N;
 	st = rg_verdict(s, threshold, &v);
 	if (st == RG_STAT_BAD_COUNTS)
 		rg_check_counts(s);
-	rg_stat_fail(st, &a);
+	rg_error(RG_DOM_STAT, st, &a);
 	return v;
 }
 
 /* recording_verdict(s, threshold), or recording_verdict(s) with the GUC */
 Datum
-recording_stats_verdict(PG_FUNCTION_ARGS)
+recording_verdict(PG_FUNCTION_ARGS)
 {
 	double		threshold = PG_NARGS() > 1 ? PG_GETARG_FLOAT8(1) : rg_threshold;
 	RgVerdict	v = verdict_compute(fcinfo, threshold);
@@ -336,7 +261,7 @@ recording_stats_verdict(PG_FUNCTION_ARGS)
 }
 
 Datum
-recording_stats_below_threshold(PG_FUNCTION_ARGS)
+below_threshold(PG_FUNCTION_ARGS)
 {
 	RgVerdict	v = verdict_compute(fcinfo, PG_GETARG_FLOAT8(1));
 
@@ -347,21 +272,24 @@ recording_stats_below_threshold(PG_FUNCTION_ARGS)
 
 /* recording_verdict(s, threshold, level, method): beyond chance */
 Datum
-recording_stats_verdict_ci(PG_FUNCTION_ARGS)
+recording_verdict_ci(PG_FUNCTION_ARGS)
 {
 	RecordingStats *s = PG_GETARG_RECORDING_STATS_P(0);
-	StatArgs	a = STAT_ARGS_INIT;
+	RgErrArgs	a = {0};
 	RgCiMethod	m = rg_method_arg(fcinfo, 3);
 	RgVerdict	v = RG_VERDICT_NO_REFERRALS;
 	RgStatStatus st;
 
 	a.threshold = PG_GETARG_FLOAT8(1);
+	a.have |= RG_A_THRESHOLD;
 	a.level = PG_GETARG_FLOAT8(2);
+	a.have |= RG_A_LEVEL;
 	a.n = s->referrals;
+	a.have |= RG_A_N;
 	st = rg_verdict_ci(s, a.threshold, a.level, m, &v);
 	if (st == RG_STAT_BAD_COUNTS)
 		rg_check_counts(s);
-	rg_stat_fail(st, &a);
+	rg_error(RG_DOM_STAT, st, &a);
 	return rg_enum_result(fcinfo, verdict_labels, 4, (int) v);
 }
 
@@ -374,10 +302,11 @@ rg_stat_check_size(const RecordingStats *s)
 {
 	if (s->referrals > RG_STAT_MAX_COUNT)
 	{
-		StatArgs	a = STAT_ARGS_INIT;
+		RgErrArgs	a = {0};
 
 		a.n = s->referrals;
-		rg_stat_fail(RG_STAT_TOO_LARGE, &a);
+		a.have |= RG_A_N;
+		rg_error(RG_DOM_STAT, RG_STAT_TOO_LARGE, &a);
 	}
 }
 
@@ -386,21 +315,25 @@ change_compute(FunctionCallInfo fcinfo, double alpha, double *p)
 {
 	RecordingStats *before = PG_GETARG_RECORDING_STATS_P(0);
 	RecordingStats *after = PG_GETARG_RECORDING_STATS_P(1);
-	StatArgs	a = STAT_ARGS_INIT;
+	RgErrArgs	a = {0};
 	RgChange	c = RG_CHANGE_NO_DATA;
 	RgStatStatus st;
 
 	rg_stat_check_size(before);
 	rg_stat_check_size(after);
 	a.alpha = alpha;
-	a.n = before->referrals + after->referrals;
+	if (p == NULL)				/* change_p_value has no alpha */
+		a.have |= RG_A_ALPHA;
+	a.n = before->referrals;
+	a.n2 = after->referrals;
+	a.have |= RG_A_N | RG_A_N2;
 	st = rg_change(before, after, alpha, &c, p);
 	if (st == RG_STAT_BAD_COUNTS)
 	{
 		rg_check_counts(before);
 		rg_check_counts(after);
 	}
-	rg_stat_fail(st, &a);
+	rg_error(RG_DOM_STAT, st, &a);
 	return c;
 }
 
@@ -409,7 +342,7 @@ change_compute(FunctionCallInfo fcinfo, double alpha, double *p)
  * has unknown outcomes (the p-value would depend on how they resolve).
  */
 Datum
-recording_stats_change_p_value(PG_FUNCTION_ARGS)
+change_p_value(PG_FUNCTION_ARGS)
 {
 	RecordingStats *before = PG_GETARG_RECORDING_STATS_P(0);
 	RecordingStats *after = PG_GETARG_RECORDING_STATS_P(1);
@@ -427,7 +360,7 @@ recording_stats_change_p_value(PG_FUNCTION_ARGS)
 }
 
 Datum
-recording_stats_change(PG_FUNCTION_ARGS)
+recording_change(PG_FUNCTION_ARGS)
 {
 	RgChange	c = change_compute(fcinfo, PG_GETARG_FLOAT8(2), NULL);
 

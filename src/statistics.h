@@ -1,7 +1,7 @@
 /*
  * statistics.h - what the statistics adapters (statistics.c, funnel.c)
- * share: turning a core status into an ERROR, the per-call-site cache, enum
- * results and the interval method argument.
+ * share: the per-call-site cache, enum results and the interval method
+ * argument.  Errors go through rg_error (errors.h).
  */
 #ifndef RG_STATISTICS_H
 #define RG_STATISTICS_H
@@ -9,23 +9,6 @@
 #include "recording_gap.h"
 
 #include "core/binomial.h"
-
-/* The argument values an error message may quote. */
-typedef struct StatArgs
-{
-	double		level;
-	double		threshold;
-	double		target;
-	double		phi;
-	double		tau2;
-	double		alpha;
-	int64		n;
-} StatArgs;
-
-#define STAT_ARGS_INIT {0.5, 0.5, 0.5, 1.0, 0.0, 0.5, 0}
-
-/* Raise the ERROR of a failed status (returns for OK and NO_DATA). */
-extern void rg_stat_fail(RgStatStatus st, const StatArgs *a);
 
 /* Raise "too many referrals" when s has more than 2^53. */
 extern void rg_stat_check_size(const RecordingStats *s);

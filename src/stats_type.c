@@ -3,7 +3,6 @@
  * constructor, equality, hashing and addition.
  */
 #include "recording_gap.h"
-#include "count_args.h"
 
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"

@@ -51,51 +51,6 @@ trend_state_new(MemoryContext cxt, double alpha, int64 cap)
 	return st;
 }
 
-static void
-trend_report(RgTrendStatus st)
-{
-	switch (st)
-	{
-		case RG_TREND_OK:
-		case RG_TREND_NO_DATA:
-			return;
-		case RG_TREND_BAD_SCORE:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("score must be finite"),
-					 errhint("Scores order the periods, for example 1, 2, 3 or the year.")));
-			break;
-		case RG_TREND_BAD_COUNTS:
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_EXCEPTION),
-					 errmsg("invalid recording_stats counts in trend")));
-			break;
-		case RG_TREND_TOO_LARGE:
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("too many referrals for the trend test"),
-					 errdetail("At most 9007199254740992 (2^53) referrals in all are supported."),
-					 errhint("Counts above 2^53 cannot be represented exactly in double precision.")));
-			break;
-		case RG_TREND_OVERFLOW:
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("recording_stats count out of range"),
-					 errdetail("The counts of the periods with one score do not fit in bigint.")));
-			break;
-		case RG_TREND_BAD_ALPHA:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("alpha must be greater than 0 and less than 1")));
-			break;
-		case RG_TREND_NUMERIC:
-		default:
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("trend test did not give a finite result")));
-	}
-}
-
 /* Merge equal scores when the list has doubled since the last merge. */
 static void
 trend_maybe_merge(TrendState *st, bool force)
@@ -105,7 +60,7 @@ trend_maybe_merge(TrendState *st, bool force)
 	if (!force && st->count < 2 * st->merged + 64)
 		return;
 	k = (size_t) st->count;
-	trend_report(rg_trend_compact(st->periods, &k));
+	rg_error_plain(RG_DOM_TREND, rg_trend_compact(st->periods, &k));
 	st->count = (int64) k;
 	st->merged = st->count;
 }
@@ -133,11 +88,11 @@ trend_reserve(TrendState *st, int64 extra)
 static void
 check_alpha(double alpha)
 {
+	RgErrArgs	a = {RG_A_ALPHA};
+
+	a.alpha = alpha;
 	if (!(alpha > 0.0 && alpha < 1.0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("alpha must be greater than 0 and less than 1"),
-				 errdetail("The alpha is %s.", float8out_internal(alpha))));
+		rg_error(RG_DOM_TREND, RG_TREND_BAD_ALPHA, &a);
 }
 
 static void
@@ -165,8 +120,7 @@ trend_accum(PG_FUNCTION_ARGS)
 				alpha = TREND_DEFAULT_ALPHA;
 	RgTrendPeriod *q;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "trend_accum called in non-aggregate context");
+	aggcxt = rg_agg_context(fcinfo, "trend_accum");
 	if (PG_ARGISNULL(1))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -197,7 +151,7 @@ trend_accum(PG_FUNCTION_ARGS)
 				 errhint("Scores order the periods, for example 1, 2, 3 or the year.")));
 	rg_check_counts(s);
 	if (s->referrals > RG_STAT_MAX_COUNT)
-		trend_report(RG_TREND_TOO_LARGE);
+		rg_error_plain(RG_DOM_TREND, RG_TREND_TOO_LARGE);
 
 	if (st == NULL)
 		st = trend_state_new(aggcxt, alpha, 16);
@@ -223,14 +177,8 @@ trend_combine(PG_FUNCTION_ARGS)
 	TrendState *a = PG_ARGISNULL(0) ? NULL : (TrendState *) PG_GETARG_POINTER(0);
 	TrendState *b = PG_ARGISNULL(1) ? NULL : (TrendState *) PG_GETARG_POINTER(1);
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "trend_combine called in non-aggregate context");
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
+	aggcxt = rg_agg_context(fcinfo, "trend_combine");
+	RG_COMBINE_RETURN_IF_NO_SECOND(a, b);
 	if (a == NULL)
 		a = trend_state_new(aggcxt, b->alpha, b->count);
 	else
@@ -251,7 +199,7 @@ trend_merged_copy(const TrendState *st, size_t *k)
 
 	memcpy(copy, st->periods, sizeof(RgTrendPeriod) * st->count);
 	*k = (size_t) st->count;
-	trend_report(rg_trend_compact(copy, k));
+	rg_error_plain(RG_DOM_TREND, rg_trend_compact(copy, k));
 	return copy;
 }
 
@@ -263,12 +211,9 @@ trend_serialize(PG_FUNCTION_ARGS)
 	RgTrendPeriod *copy;
 	size_t		k;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "trend_serialize called in non-aggregate context");
+	(void) rg_agg_context(fcinfo, "trend_serialize");
 	copy = trend_merged_copy(st, &k);
-	pq_begintypsend(&buf);
-	pq_sendfloat8(&buf, st->alpha);
-	pq_sendint64(&buf, (int64) k);
+	rg_agg_serial_begin(&buf, st->alpha, (int64) k);
 	for (size_t i = 0; i < k; i++)
 	{
 		pq_sendfloat8(&buf, copy[i].score);
@@ -283,25 +228,12 @@ trend_serialize(PG_FUNCTION_ARGS)
 Datum
 trend_deserialize(PG_FUNCTION_ARGS)
 {
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	MemoryContext aggcxt;
+	MemoryContext aggcxt = rg_agg_context(fcinfo, "trend_deserialize");
 	StringInfoData buf;
 	TrendState *st;
 	double		alpha;
-	int64		count;
+	int64		count = rg_agg_serial_open(fcinfo, 0, &buf, &alpha, 32, "trend state");
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "trend_deserialize called in non-aggregate context");
-	buf.data = VARDATA_ANY(b);
-	buf.len = VARSIZE_ANY_EXHDR(b);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
-	alpha = pq_getmsgfloat8(&buf);
-	count = pq_getmsgint64(&buf);
-	if (count < 0 || count > (int64) ((buf.len - buf.cursor) / 32))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid trend state")));
 	st = trend_state_new(aggcxt, alpha, count);
 	for (int64 i = 0; i < count; i++)
 	{
@@ -341,7 +273,7 @@ trend_p_value_final(PG_FUNCTION_ARGS)
 	pfree(periods);
 	if (rs == RG_TREND_NO_DATA)
 		PG_RETURN_NULL();
-	trend_report(rs);
+	rg_error_plain(RG_DOM_TREND, rs);
 	/* every referral with the same outcome: the statistic is 0/0 */
 	if (degenerate)
 		PG_RETURN_NULL();
@@ -386,7 +318,7 @@ recording_trend_final(PG_FUNCTION_ARGS)
 	{
 		periods = trend_merged_copy(st, &k);
 		work = palloc_extended(sizeof(bool) * k, MCXT_ALLOC_HUGE);
-		trend_report(rg_trend_direction(periods, k, st->alpha, work, &dir));
+		rg_error_plain(RG_DOM_TREND, rg_trend_direction(periods, k, st->alpha, work, &dir));
 		pfree(work);
 		pfree(periods);
 	}

@@ -206,27 +206,27 @@ COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.recording_stats) IS
 -- ---------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.referrals(@extschema@.recording_stats) RETURNS pg_catalog.int8
-	AS 'MODULE_PATHNAME', 'recording_stats_referrals' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'referrals' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.recorded(@extschema@.recording_stats) RETURNS pg_catalog.int8
-	AS 'MODULE_PATHNAME', 'recording_stats_recorded' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'recorded' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.unknown(@extschema@.recording_stats) RETURNS pg_catalog.int8
-	AS 'MODULE_PATHNAME', 'recording_stats_unknown' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'unknown' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.timely(@extschema@.recording_stats) RETURNS pg_catalog.int8
-	AS 'MODULE_PATHNAME', 'recording_stats_timely' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'timely' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.recording_ratio(@extschema@.recording_stats) RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'recording_stats_ratio' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'recording_ratio' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.recording_gap(@extschema@.recording_stats) RETURNS pg_catalog.int8
-	AS 'MODULE_PATHNAME', 'recording_stats_gap' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'recording_gap' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.confirmed_gap(@extschema@.recording_stats) RETURNS pg_catalog.int8
-	AS 'MODULE_PATHNAME', 'recording_stats_confirmed_gap' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'confirmed_gap' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.completeness(@extschema@.recording_stats) RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'recording_stats_completeness' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'completeness' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.timeliness_ratio(@extschema@.recording_stats) RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'recording_stats_timeliness_ratio' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'timeliness_ratio' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.ratio_bounds_lower(@extschema@.recording_stats) RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'recording_stats_bounds_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'ratio_bounds_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.ratio_bounds_upper(@extschema@.recording_stats) RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'recording_stats_bounds_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'ratio_bounds_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.referrals(@extschema@.recording_stats) IS
 	'Number of referrals';

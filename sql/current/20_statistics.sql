@@ -17,13 +17,13 @@ CREATE FUNCTION @extschema@.ci_lower(s @extschema@.recording_stats,
 									 level pg_catalog.float8 DEFAULT 0.95,
 									 method pg_catalog.text DEFAULT 'wilson')
 	RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'recording_stats_ci_lower'
+	AS 'MODULE_PATHNAME', 'ci_lower'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.ci_upper(s @extschema@.recording_stats,
 									 level pg_catalog.float8 DEFAULT 0.95,
 									 method pg_catalog.text DEFAULT 'wilson')
 	RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'recording_stats_ci_upper'
+	AS 'MODULE_PATHNAME', 'ci_upper'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ci_lower(@extschema@.recording_stats, pg_catalog.float8, pg_catalog.text) IS
 	'Lower end of a confidence interval for recorded / referrals, the worst case (unknown counted as not recorded); wilson, clopper_pearson, jeffreys, agresti_coull or wald; NULL when there are no referrals';
@@ -34,13 +34,13 @@ CREATE FUNCTION @extschema@.ci_bounds_lower(s @extschema@.recording_stats,
 											level pg_catalog.float8 DEFAULT 0.95,
 											method pg_catalog.text DEFAULT 'wilson')
 	RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'recording_stats_ci_bounds_lower'
+	AS 'MODULE_PATHNAME', 'ci_bounds_lower'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.ci_bounds_upper(s @extschema@.recording_stats,
 											level pg_catalog.float8 DEFAULT 0.95,
 											method pg_catalog.text DEFAULT 'wilson')
 	RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'recording_stats_ci_bounds_upper'
+	AS 'MODULE_PATHNAME', 'ci_bounds_upper'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ci_bounds_lower(@extschema@.recording_stats, pg_catalog.float8, pg_catalog.text) IS
 	'Lower end of the interval that accounts for unknowns: the lower limit of the worst case, recorded / referrals; equals ci_lower without unknowns; NULL when there are no referrals';
@@ -59,22 +59,22 @@ COMMENT ON TYPE @extschema@.threshold_verdict IS
 
 CREATE FUNCTION @extschema@.recording_verdict(s @extschema@.recording_stats, threshold pg_catalog.float8)
 	RETURNS @extschema@.threshold_verdict
-	AS 'MODULE_PATHNAME', 'recording_stats_verdict'
+	AS 'MODULE_PATHNAME', 'recording_verdict'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.recording_verdict(s @extschema@.recording_stats)
 	RETURNS @extschema@.threshold_verdict
-	AS 'MODULE_PATHNAME', 'recording_stats_verdict'
+	AS 'MODULE_PATHNAME', 'recording_verdict'
 	LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.recording_verdict(s @extschema@.recording_stats,
 											  threshold pg_catalog.float8,
 											  level pg_catalog.float8,
 											  method pg_catalog.text DEFAULT 'wilson')
 	RETURNS @extschema@.threshold_verdict
-	AS 'MODULE_PATHNAME', 'recording_stats_verdict_ci'
+	AS 'MODULE_PATHNAME', 'recording_verdict_ci'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.below_threshold(s @extschema@.recording_stats, threshold pg_catalog.float8)
 	RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'recording_stats_below_threshold'
+	AS 'MODULE_PATHNAME', 'below_threshold'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.recording_verdict(@extschema@.recording_stats, pg_catalog.float8) IS
 	'Below by a margin: below if even the best case (recorded + unknown) / referrals is under the threshold, meets if the worst case recorded / referrals reaches it, otherwise undetermined; no_referrals when there are no referrals';
@@ -94,12 +94,12 @@ COMMENT ON FUNCTION @extschema@.below_threshold(@extschema@.recording_stats, pg_
 CREATE FUNCTION @extschema@.funnel_lower(referrals pg_catalog.int8, target pg_catalog.float8,
 										 level pg_catalog.float8 DEFAULT 0.998)
 	RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'recording_funnel_lower'
+	AS 'MODULE_PATHNAME', 'funnel_lower'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.funnel_upper(referrals pg_catalog.int8, target pg_catalog.float8,
 										 level pg_catalog.float8 DEFAULT 0.998)
 	RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'recording_funnel_upper'
+	AS 'MODULE_PATHNAME', 'funnel_upper'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.funnel_lower(pg_catalog.int8, pg_catalog.float8, pg_catalog.float8) IS
 	'Lower funnel-plot limit for a proportion: exact binomial with Spiegelhalter''s interpolation; NULL for 0 referrals';
@@ -110,13 +110,13 @@ CREATE FUNCTION @extschema@.funnel_lower_phi(referrals pg_catalog.int8, target p
 											 phi pg_catalog.float8,
 											 level pg_catalog.float8 DEFAULT 0.998)
 	RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'recording_funnel_lower_phi'
+	AS 'MODULE_PATHNAME', 'funnel_lower_phi'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.funnel_upper_phi(referrals pg_catalog.int8, target pg_catalog.float8,
 											 phi pg_catalog.float8,
 											 level pg_catalog.float8 DEFAULT 0.998)
 	RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'recording_funnel_upper_phi'
+	AS 'MODULE_PATHNAME', 'funnel_upper_phi'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.funnel_lower_phi(pg_catalog.int8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 	'Lower funnel limit widened for multiplicative overdispersion: target + sqrt(phi) (funnel_lower - target) when phi > 1, clipped to [0, 1]; funnel_lower when phi <= 1; NULL for 0 referrals';
@@ -127,13 +127,13 @@ CREATE FUNCTION @extschema@.funnel_lower_tau2(referrals pg_catalog.int8, target 
 											  tau2 pg_catalog.float8,
 											  level pg_catalog.float8 DEFAULT 0.998)
 	RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'recording_funnel_lower_tau2'
+	AS 'MODULE_PATHNAME', 'funnel_lower_tau2'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.funnel_upper_tau2(referrals pg_catalog.int8, target pg_catalog.float8,
 											  tau2 pg_catalog.float8,
 											  level pg_catalog.float8 DEFAULT 0.998)
 	RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'recording_funnel_upper_tau2'
+	AS 'MODULE_PATHNAME', 'funnel_upper_tau2'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.funnel_lower_tau2(pg_catalog.int8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 	'Lower funnel limit with additive overdispersion (FunnelPlotR, proportions): sin^2(asin(sqrt(target)) - z sqrt(1/(4 referrals) + tau2)), the angle clipped to [0, pi/2]; funnel_lower when tau2 = 0; NULL for 0 referrals';
@@ -148,14 +148,14 @@ CREATE FUNCTION @extschema@.funnel_position(s @extschema@.recording_stats, targe
 											level pg_catalog.float8 DEFAULT 0.998,
 											phi pg_catalog.float8 DEFAULT 1)
 	RETURNS @extschema@.funnel_position
-	AS 'MODULE_PATHNAME', 'recording_stats_funnel_position'
+	AS 'MODULE_PATHNAME', 'funnel_position'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.funnel_position_tau2(s @extschema@.recording_stats,
 												 target pg_catalog.float8,
 												 tau2 pg_catalog.float8,
 												 level pg_catalog.float8 DEFAULT 0.998)
 	RETURNS @extschema@.funnel_position
-	AS 'MODULE_PATHNAME', 'recording_stats_funnel_position_tau2'
+	AS 'MODULE_PATHNAME', 'funnel_position_tau2'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.funnel_position(@extschema@.recording_stats, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
 	'low, within or high: the position of recorded / referrals against the exact funnel limits (widened by sqrt(phi) when phi > 1) at both the worst and the best case of the unknowns; undetermined when they differ; NULL for 0 referrals';
@@ -164,12 +164,12 @@ COMMENT ON FUNCTION @extschema@.funnel_position_tau2(@extschema@.recording_stats
 
 CREATE FUNCTION @extschema@.funnel_z(s @extschema@.recording_stats, target pg_catalog.float8)
 	RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'recording_stats_funnel_z'
+	AS 'MODULE_PATHNAME', 'funnel_z'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.funnel_z(s @extschema@.recording_stats, target pg_catalog.float8,
 									 tau2 pg_catalog.float8)
 	RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'recording_stats_funnel_z_tau2'
+	AS 'MODULE_PATHNAME', 'funnel_z_tau2'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.funnel_z(@extschema@.recording_stats, pg_catalog.float8) IS
 	'FunnelPlotR''s z-score for proportions: 2 sqrt(referrals) (asin(sqrt(recorded / referrals)) - asin(sqrt(target))); NULL for 0 referrals or when unknown > 0';
@@ -178,7 +178,7 @@ COMMENT ON FUNCTION @extschema@.funnel_z(@extschema@.recording_stats, pg_catalog
 
 CREATE FUNCTION @extschema@.funnel_p_value(s @extschema@.recording_stats, target pg_catalog.float8)
 	RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'recording_stats_funnel_p_value'
+	AS 'MODULE_PATHNAME', 'funnel_p_value'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.funnel_p_value(@extschema@.recording_stats, pg_catalog.float8) IS
 	'Two-sided exact binomial p-value of recorded of referrals against target, as R''s binom.test: the probability of the outcomes no more likely than the one observed (relative tolerance 1e-7), at most 1; NULL for 0 referrals or when unknown > 0';
@@ -244,7 +244,7 @@ COMMENT ON AGGREGATE @extschema@.funnel_tau2(@extschema@.recording_stats, pg_cat
 
 CREATE FUNCTION @extschema@.change_p_value(before @extschema@.recording_stats, after @extschema@.recording_stats)
 	RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'recording_stats_change_p_value'
+	AS 'MODULE_PATHNAME', 'change_p_value'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.change_p_value(@extschema@.recording_stats, @extschema@.recording_stats) IS
 	'Two-sided Fisher exact test p-value of recorded against not recorded in two periods; NULL when either has no referrals or has unknown outcomes (the p-value would depend on how they resolve)';
@@ -256,7 +256,7 @@ COMMENT ON TYPE @extschema@.recording_change IS
 CREATE FUNCTION @extschema@.recording_change(before @extschema@.recording_stats, after @extschema@.recording_stats,
 											 alpha pg_catalog.float8 DEFAULT 0.05)
 	RETURNS @extschema@.recording_change
-	AS 'MODULE_PATHNAME', 'recording_stats_change'
+	AS 'MODULE_PATHNAME', 'recording_change'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.recording_change(@extschema@.recording_stats, @extschema@.recording_stats, pg_catalog.float8) IS
 	'improved: significant rise (Fisher p < alpha) even with before at its best case and after at its worst; worsened: significant fall even with before at its worst and after at its best; no_change: neither corner favourable to a change is significant; undetermined otherwise; no_data when either period has no referrals';

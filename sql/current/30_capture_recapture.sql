@@ -243,21 +243,21 @@ COMMENT ON AGGREGATE @extschema@.mse_fit(pg_catalog.int4[], pg_catalog.int8, pg_
 -- Accessors
 
 CREATE FUNCTION @extschema@.mse_estimate(fit @extschema@.mse_result) RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'mse_result_estimate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'mse_estimate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.mse_unobserved(fit @extschema@.mse_result) RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'mse_result_unobserved' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'mse_unobserved' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.mse_observed(fit @extschema@.mse_result) RETURNS pg_catalog.int8
-	AS 'MODULE_PATHNAME', 'mse_result_observed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'mse_observed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.mse_lower(fit @extschema@.mse_result, level pg_catalog.float8 DEFAULT 0.95) RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'mse_result_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'mse_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.mse_upper(fit @extschema@.mse_result, level pg_catalog.float8 DEFAULT 0.95) RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'mse_result_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'mse_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.mse_model(fit @extschema@.mse_result) RETURNS pg_catalog.text
-	AS 'MODULE_PATHNAME', 'mse_result_model' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'mse_model' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.mse_aic(fit @extschema@.mse_result) RETURNS pg_catalog.float8
-	AS 'MODULE_PATHNAME', 'mse_result_aic' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'mse_aic' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.mse_status(fit @extschema@.mse_result) RETURNS pg_catalog.text
-	AS 'MODULE_PATHNAME', 'mse_result_status' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'mse_status' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.mse_estimate(@extschema@.mse_result) IS
 	'Estimated total population: people observed plus the estimated unobserved count; NULL when the summary holds no estimate (see mse_status)';

@@ -11,13 +11,13 @@ CREATE FUNCTION @extschema@.change_lower(before @extschema@.recording_stats,
 										 after @extschema@.recording_stats,
 										 level double precision DEFAULT 0.95)
 	RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_stats_change_lower'
+	AS 'MODULE_PATHNAME', 'change_lower'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.change_upper(before @extschema@.recording_stats,
 										 after @extschema@.recording_stats,
 										 level double precision DEFAULT 0.95)
 	RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_stats_change_upper'
+	AS 'MODULE_PATHNAME', 'change_upper'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.change_lower(@extschema@.recording_stats, @extschema@.recording_stats, double precision) IS
 	'Lower end of Newcombe''s hybrid score interval (1998, method 10) for ratio(after) - ratio(before), taken with before at its best case and after at its worst; NULL when either has no referrals';
@@ -115,7 +115,7 @@ COMMENT ON AGGREGATE @extschema@.recording_trend(double precision, @extschema@.r
 
 CREATE FUNCTION @extschema@.p_adjust(p double precision, method text DEFAULT 'holm')
 	RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_p_adjust'
+	AS 'MODULE_PATHNAME', 'p_adjust'
 	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT WINDOW PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.p_adjust(double precision, text) IS
 	'Window function: the p-value adjusted for the multiple comparisons of its window partition, as R''s p.adjust (holm, hochberg, hommel, bonferroni, BH or fdr, BY, none); NULL p-values stay NULL and are not counted';
@@ -124,17 +124,17 @@ COMMENT ON FUNCTION @extschema@.p_adjust(double precision, text) IS
 
 CREATE FUNCTION @extschema@.unrecorded_estimate(s @extschema@.recording_stats, recorded_total bigint)
 	RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_stats_unrecorded_estimate'
+	AS 'MODULE_PATHNAME', 'unrecorded_estimate'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.unrecorded_estimate_lower(s @extschema@.recording_stats, recorded_total bigint,
 													  level double precision DEFAULT 0.95)
 	RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_stats_unrecorded_lower'
+	AS 'MODULE_PATHNAME', 'unrecorded_estimate_lower'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.unrecorded_estimate_upper(s @extschema@.recording_stats, recorded_total bigint,
 													  level double precision DEFAULT 0.95)
 	RETURNS double precision
-	AS 'MODULE_PATHNAME', 'recording_stats_unrecorded_upper'
+	AS 'MODULE_PATHNAME', 'unrecorded_estimate_upper'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.unrecorded_estimate(@extschema@.recording_stats, bigint) IS
 	'Crimes left unrecorded, estimated from an audit sample s as recorded_total * (1 - r) / r, r = recorded / referrals (unknowns not recorded); Infinity when r = 0; NULL when the sample is empty, or r = 0 and recorded_total = 0';

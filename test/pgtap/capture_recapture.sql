@@ -128,11 +128,11 @@ SELECT throws_ok($$SELECT mse_fit(ARRAY[true, false], 1, NULL)$$, '22004', NULL,
 SELECT throws_ok($$SELECT mse_fit(ARRAY[true, false], 1, 'stepwise', ARRAY['a', NULL])$$, '22004', NULL, 'NULL name: 22004');
 SELECT throws_ok($$SELECT mse_fit(ARRAY[true, false], 1, 'stepwise', NULL, NULL)$$, '22004', NULL, 'NULL threshold: 22004');
 SELECT throws_ok($$SELECT mse_fit(ARRAY[[true, false], [false, true]], 1)$$, '2202E', NULL, 'two-dimensional pattern: 2202E');
-SELECT throws_ok($$SELECT mse_fit(ARRAY[true, false], -2)$$, '22000', NULL, 'negative count: 22000');
-SELECT throws_ok($$SELECT mse_fit(ARRAY[false, false], 1)$$, '22000', NULL, 'pattern on no list: 22000');
+SELECT throws_ok($$SELECT mse_fit(ARRAY[true, false], -2)$$, '22023', NULL, 'negative count: 22023');
+SELECT throws_ok($$SELECT mse_fit(ARRAY[false, false], 1)$$, '22023', NULL, 'pattern on no list: 22023');
 SELECT throws_ok($$SELECT mse_fit(p, 1) FROM (VALUES (ARRAY[true, false]), (ARRAY[true, false, true])) v(p)$$,
-	'22000', NULL, 'patterns of different lengths: 22000');
-SELECT throws_ok($$SELECT mse_fit(ARRAY[true, false], 0)$$, '22000', NULL, 'every count zero: 22000');
+	'22023', NULL, 'patterns of different lengths: 22023');
+SELECT throws_ok($$SELECT mse_fit(ARRAY[true, false], 0)$$, '22023', NULL, 'every count zero: 22023');
 SELECT throws_ok($$SELECT mse_fit(p, 9223372036854775807) FROM (VALUES (ARRAY[true, false]), (ARRAY[true, false])) v(p)$$,
 	'22003', NULL, 'count overflow: 22003');
 SELECT throws_ok($$SELECT mse_fit(ARRAY[true, false, true], 1, 'best')$$, '22023', NULL, 'invalid model: 22023');
@@ -159,7 +159,7 @@ SELECT throws_ok($$SELECT '(lists=2, model=[], observed=3, unobserved=1, estimat
 SELECT throws_ok($$SELECT '(lists=2, model=[1:3], status=no_overlap, observed=3, counts=[1, 2, 0])'::mse_result$$,
 	'22023', NULL, 'interaction out of range in text: 22023');
 SELECT throws_ok($$SELECT '(lists=2, model=[], status=no_overlap, observed=-1, counts=[1, -2, 0])'::mse_result$$,
-	'22000', NULL, 'negative count in text: 22000');
+	'22023', NULL, 'negative count in text: 22023');
 SELECT throws_ok($$SELECT chapman_estimate(-1, 5, 0)$$, '22023', NULL, 'Chapman, negative: 22023');
 SELECT throws_ok($$SELECT chapman_variance(5, 4, 5)$$, '22023', NULL, 'Chapman, overlap larger than a list: 22023');
 

@@ -63,9 +63,9 @@ SELECT throws_ok($$SELECT funnel_plot_svg('a', make_recording_stats(2, 1), 'NaN'
 SELECT throws_ok($$SELECT funnel_plot_svg('a', make_recording_stats(2, 1), NULL, NULL, '{"phi": -1}')$$, '22023',
 	'option "phi" of funnel_plot_svg is out of range', 'negative phi: 22023');
 SELECT throws_ok($$SELECT funnel_plot_svg('a', make_recording_stats(2, 1), NULL, NULL, '{"levels": ["x"]}')$$, '22023',
-	'option "levels" of funnel_plot_svg must be a number', 'level not a number: 22023');
+	'element 1 of option "levels" of funnel_plot_svg must be a number', 'level not a number: 22023');
 SELECT throws_ok($$SELECT funnel_plot_svg('a', make_recording_stats(2, 1), NULL, NULL, '{"levels": [0.9, 0.9]}')$$, '22023',
-	'option "levels" of funnel_plot_svg is out of range', 'repeated level: 22023');
+	'option "levels" of funnel_plot_svg must not repeat a level', 'repeated level: 22023');
 SELECT throws_ok($$SELECT funnel_plot_svg('a', make_recording_stats(2, 1), NULL, NULL, '{"tau2": 0.1, "phi": 1.5}')$$, '22023',
 	'options "phi" and "tau2" of funnel_plot_svg cannot be combined', 'phi and tau2 together: 22023');
 SELECT throws_ok($$SELECT funnel_plot_svg('a', make_recording_stats(2, 1), NULL, NULL, '{"tau2": -1}')$$, '22023',
