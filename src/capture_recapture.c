@@ -95,7 +95,7 @@ rg_mse_report(RgMseStatus st, const char *err)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("invalid capture-recapture model"),
 					 errdetail("%s", err),
-					 errhint("Use 'independence', 'stepwise' or interactions of 1-based list positions such as '1:2, 2:5'.")));
+					 errhint("Use 'independence', 'stepwise', 'sparsemse' or interactions of 1-based list positions such as '1:2, 2:5'.")));
 			break;
 		case RG_MSE_BAD_NAMES:
 			ereport(ERROR,

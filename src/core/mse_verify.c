@@ -62,7 +62,7 @@ rg_mse_result_verify(const RgMseResult *r, const char **figure, char *err)
 	*figure = "unobserved";
 	if (!(fabs(r->intercept - b0) <= 1e-9 * (1 + fabs(b0))))
 	{
-		rg_mse_set_err(err, "The stored intercept %.17g is not log(unobserved) = %.17g.",
+		rg_mse_set_err(err, "The stored intercept %.15g is not log(unobserved) = %.15g.",
 					   r->intercept, b0);
 		return RG_MSE_INCONSISTENT;
 	}
@@ -92,7 +92,7 @@ rg_mse_result_verify(const RgMseResult *r, const char **figure, char *err)
 		char		why[RG_MSE_ERR_MAX];
 
 		snprintf(why, sizeof(why), "%s", err ? err : "");
-		rg_mse_set_err(err, "The model cannot be fitted to these counts with unobserved = %.17g: %s",
+		rg_mse_set_err(err, "The model cannot be fitted to these counts with unobserved = %.15g: %s",
 					   r->unobserved, why);
 		st = RG_MSE_INCONSISTENT;
 		goto done;
@@ -119,7 +119,7 @@ rg_mse_result_verify(const RgMseResult *r, const char **figure, char *err)
 		if (rg_math.gsl_linalg_cholesky_decomp1(&Am) != GSL_SUCCESS ||
 			rg_math.gsl_linalg_cholesky_invert(&Am) != GSL_SUCCESS || !(A[0] > 0))
 		{
-			rg_mse_set_err(err, "The information matrix of the model is singular at unobserved = %.17g.",
+			rg_mse_set_err(err, "The information matrix of the model is singular at unobserved = %.15g.",
 						   r->unobserved);
 			st = RG_MSE_INCONSISTENT;
 			goto done;
@@ -136,10 +136,10 @@ rg_mse_result_verify(const RgMseResult *r, const char **figure, char *err)
 
 		/* say what the counts give: the one fit of the stored model */
 		if (rg_mse_irls(&full, r->cells, 0, &g, why) == RG_MSE_OK)
-			rg_mse_set_err(err, "unobserved is %.17g, but the likelihood equations of this model hold at %.17g for these counts.",
+			rg_mse_set_err(err, "unobserved is %.15g, but the likelihood equations of this model hold at %.10g for these counts.",
 						   r->unobserved, exp(g.beta0));
 		else
-			rg_mse_set_err(err, "unobserved is %.17g, but the likelihood equations of this model do not hold there for these counts.",
+			rg_mse_set_err(err, "unobserved is %.15g, but the likelihood equations of this model do not hold there for these counts.",
 						   r->unobserved);
 		st = RG_MSE_INCONSISTENT;
 		goto done;
@@ -150,7 +150,7 @@ rg_mse_result_verify(const RgMseResult *r, const char **figure, char *err)
 	if (!near(r->aic, aic, 1e-9 + slack))
 	{
 		*figure = "aic";
-		rg_mse_set_err(err, "aic is %.17g, but the model fitted to these counts gives %.17g.",
+		rg_mse_set_err(err, "aic is %.15g, but the model fitted to these counts gives %.10g.",
 					   r->aic, aic);
 		st = RG_MSE_INCONSISTENT;
 		goto done;
@@ -158,7 +158,7 @@ rg_mse_result_verify(const RgMseResult *r, const char **figure, char *err)
 	if (!refit && !near(r->deviance, f.deviance, 1e-9 + slack + 1e-13 * (double) r->observed))
 	{
 		*figure = "deviance";
-		rg_mse_set_err(err, "deviance is %.17g, but the model fitted to these counts gives %.17g.",
+		rg_mse_set_err(err, "deviance is %.15g, but the model fitted to these counts gives %.10g.",
 					   r->deviance, f.deviance);
 		st = RG_MSE_INCONSISTENT;
 		goto done;
@@ -166,7 +166,7 @@ rg_mse_result_verify(const RgMseResult *r, const char **figure, char *err)
 	if (!refit && !near(r->intercept_se, sqrt(v00), 0))
 	{
 		*figure = "intercept_se";
-		rg_mse_set_err(err, "intercept_se is %.17g, but the model fitted to these counts gives %.17g.",
+		rg_mse_set_err(err, "intercept_se is %.15g, but the model fitted to these counts gives %.10g.",
 					   r->intercept_se, sqrt(v00));
 		st = RG_MSE_INCONSISTENT;
 		goto done;
