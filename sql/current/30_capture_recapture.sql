@@ -85,7 +85,7 @@ CREATE AGGREGATE mse_fit(on_lists boolean[], n bigint, model text) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE mse_fit(boolean[], bigint, text) IS
-	'Multiple systems estimate from capture patterns and their counts; model: independence, stepwise, or interactions such as ''1:2, 2:5''';
+	'Multiple systems estimate from capture patterns and their counts; model: independence, stepwise, sparsemse (SparseMSE''s rule), or interactions such as ''1:2, 2:5''';
 
 -- Accessors
 
@@ -145,9 +145,9 @@ COMMENT ON FUNCTION chapman_variance(bigint, bigint, bigint) IS
 -- ---------------------------------------------------------------------
 
 COMMENT ON FUNCTION @extschema@.mse_result_in(cstring) IS
-	'Text input of mse_result; checks the structure and keeps the figures given, without refitting';
+	'Text input of mse_result; checks the structure, then that the figures follow from the counts and model (likelihood equations, relative 1e-6), without choosing the model again';
 COMMENT ON FUNCTION @extschema@.mse_result_recv(internal) IS
-	'Binary input of mse_result (the 0.1.0 and 0.2.0 forms); checks the structure, without refitting';
+	'Binary input of mse_result (the 0.1.0 and 0.2.0 forms); checks the structure, then that the figures follow from the counts and model, without choosing the model again';
 COMMENT ON FUNCTION @extschema@.mse_fit_final(internal) IS
 	'Final function of mse_fit: checks that the MLE exists and fits the log-linear model; NULL over no rows; a table that cannot be estimated gives a summary with NULL figures and a status';
 COMMENT ON FUNCTION @extschema@.mse_estimate(@extschema@.mse_result) IS
@@ -179,7 +179,7 @@ CREATE FUNCTION @extschema@.mse_result_ne(@extschema@.mse_result, @extschema@.ms
 CREATE FUNCTION @extschema@.mse_result_hash(@extschema@.mse_result) RETURNS integer
 	AS 'MODULE_PATHNAME', 'mse_result_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.mse_result_eq(@extschema@.mse_result, @extschema@.mse_result) IS
-	'Equality of mse_result: the same lists and names, model, status and counts';
+	'Equality of mse_result: the same printed text (lists and names, model, status, counts and every figure)';
 COMMENT ON FUNCTION @extschema@.mse_result_ne(@extschema@.mse_result, @extschema@.mse_result) IS
 	'Inequality of mse_result';
 COMMENT ON FUNCTION @extschema@.mse_result_hash(@extschema@.mse_result) IS
@@ -205,7 +205,7 @@ CREATE OPERATOR @extschema@.<> (
 	JOIN = pg_catalog.neqjoinsel
 );
 COMMENT ON OPERATOR @extschema@.= (@extschema@.mse_result, @extschema@.mse_result) IS
-	'Equal: the same lists and names, model, status and counts';
+	'Equal: the same printed text (lists and names, model, status, counts and every figure)';
 COMMENT ON OPERATOR @extschema@.<> (@extschema@.mse_result, @extschema@.mse_result) IS
 	'Not equal';
 
@@ -269,7 +269,7 @@ CREATE AGGREGATE @extschema@.mse_fit(on_lists integer[], n bigint, model text) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.mse_fit(integer[], bigint, text) IS
-	'Multiple systems estimate from 0/1 capture patterns and their counts; model: independence, stepwise, or interactions such as ''1:2, 2:5''';
+	'Multiple systems estimate from 0/1 capture patterns and their counts; model: independence, stepwise, sparsemse (SparseMSE''s rule), or interactions such as ''1:2, 2:5''';
 
 CREATE AGGREGATE @extschema@.mse_fit(on_lists boolean[], n bigint, model text, list_names text[]) (
 	SFUNC = @extschema@.mse_fit_trans_named,
@@ -305,7 +305,7 @@ CREATE AGGREGATE @extschema@.mse_fit(on_lists boolean[], n bigint, model text, l
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.mse_fit(boolean[], bigint, text, text[], double precision) IS
-	'Multiple systems estimate with named lists (NULL: positions) and the stepwise p-value threshold (0.05 in the other forms)';
+	'Multiple systems estimate with named lists (NULL: positions) and the stepwise p-value threshold (in the other forms 0.05, or 0.02 for sparsemse)';
 
 CREATE AGGREGATE @extschema@.mse_fit(on_lists integer[], n bigint, model text, list_names text[], p_threshold double precision) (
 	SFUNC = @extschema@.mse_fit_trans_int_opts,
