@@ -13,8 +13,13 @@
  * one the counts give.  The check asks it to be below 1e-6 (a relative
  * 1e-6 in the unobserved count), far above the differences between builds
  * (IRLS converges to about 1e-12) and far below any figure anyone would
- * read.  The deviance, the AIC and the intercept's standard error are then
- * recomputed at those fitted counts and compared to a relative 1e-6.
+ * read, plus the precision the fit itself has at huge counts (see below).
+ * The deviance, the AIC and the intercept's standard error are then
+ * recomputed at those fitted counts and compared to a relative 1e-6 (plus
+ * the same allowance).  When the fit with the intercept fixed fails
+ * numerically (IRLS starts from the data, which can be far from a large
+ * fixed intercept), the one free fit of the stored model is made instead
+ * and its figures compared.
  */
 #include "mathlib.h"
 
