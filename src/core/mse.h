@@ -305,8 +305,9 @@ RgMseStatus rg_mse_result_decode(const unsigned char *buf, size_t len,
  * coefficients are fitted, and the likelihood equation of the intercept
  * must hold to within one Newton step of 1e-6 on the log scale; deviance,
  * AIC and intercept_se must match the fit at that intercept to a relative
- * 1e-6.  The model itself is taken as stored (the stepwise choice is not
- * repeated).  A summary without figures passes.  On failure returns
+ * 1e-6 (each plus the precision the fit has at huge counts; when that fit
+ * fails numerically, the free fit of the model is compared instead).  The
+ * model itself is taken as stored (the stepwise choice is not repeated).  A summary without figures passes.  On failure returns
  * RG_MSE_INCONSISTENT, *figure names the figure ("unobserved", "aic",
  * "deviance", "intercept_se") and err says what the counts give.
  */
