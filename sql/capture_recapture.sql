@@ -150,11 +150,15 @@ SELECT mse_upper(mse_fit(ARRAY[la=1, ng=1, pfnca=1, go=1, gp=1], count), 'NaN') 
 SELECT mse_fit(ARRAY[true, false], 1)::text;
 -- more parameters than cells: 4 parameters, 3 cells
 SELECT mse_fit(p, 1, '1:2') FROM (VALUES (ARRAY[true, false]), (ARRAY[true, true]), (ARRAY[false, true])) v(p);
-SELECT '(lists=2, model=[], observed=3, unobserved=1, estimate=4, aic=1, counts=[1, 1])'::mse_result;
--- the text form of 0.1.0 reads without a refit (the figures are kept as given)
+SELECT '(lists=2, model=[], observed=3, unobserved=1, estimate=4, aic=12, counts=[1, 1])'::mse_result;
+-- the text form of 0.1.0 reads, its figures checked against the counts:
+-- two lists of 2 with 1 in common: Petersen N = 2 * 2 / 1 = 4, N0 = 1; the
+-- fit is exact (3 parameters, 3 cells, mu = y = 1), log L = 3 * (0 - 1 - 0),
+-- AIC = 6 + 2 * 3 = 12
+SELECT '(lists=2, model=[], observed=3, unobserved=1, estimate=4, aic=12, counts=[1, 1, 1])'::mse_result;
 SELECT '(lists=2, model=[], observed=3, unobserved=1, estimate=4, aic=1, counts=[1, 1, 1])'::mse_result;
--- but estimate must equal observed + unobserved, and observed the counts' sum
-SELECT '(lists=2, model=[], observed=3, unobserved=1, estimate=5, aic=1, counts=[1, 1, 1])'::mse_result;
+-- estimate must equal observed + unobserved, and observed the counts' sum
+SELECT '(lists=2, model=[], observed=3, unobserved=1, estimate=5, aic=12, counts=[1, 1, 1])'::mse_result;
 SELECT '(lists=2, model=[], status=no_overlap, observed=4, counts=[1, 2, 0])'::mse_result;
 SELECT '(lists=2, model=[], status=maybe, observed=3, counts=[1, 2, 0])'::mse_result;
 SELECT '(lists=2, model=[], status=ok, observed=3, counts=[1, 2, 0])'::mse_result;
@@ -289,13 +293,124 @@ SELECT mse_fit(ARRAY[true, false], 1, 'stepwise', NULL, 1.5);
 SELECT mse_fit(ARRAY[true, false], 1, 'stepwise', NULL, 'NaN');
 SELECT mse_fit(ARRAY[true, false], 1, 'stepwise', NULL, NULL);
 
--- a summary written by 0.1.0 (its text form): read without a refit; the
--- interval refits when asked, and agrees with the reference above
+-- a summary written by 0.1.0 (its text form): its figures pass the check
+-- against the counts; the interval refits when asked, and agrees with the
+-- reference above.  It prints other figures than a fit of today (fewer
+-- digits, no deviance), so it is not = to one
 SELECT mse_status(f), round(mse_lower(f)::numeric, 3) AS lower, round(mse_upper(f)::numeric, 3) AS upper,
        f = (SELECT mse_fit(ARRAY[la=1, ng=1, pfnca=1, go=1, gp=1], count) FROM mse_uk5) AS same
 FROM (SELECT '(lists=5, model=[1:2, 2:5, 3:5, 1:3, 4:5, 2:4], observed=2744, unobserved=8568.99028943522, estimate=11312.9902894352, aic=127.598630576813, counts=[54, 463, 15, 995, 19, 62, 1, 695, 3, 19, 1, 76, 0, 4, 1, 316, 0, 1, 0, 11, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0])'::mse_result AS f) s;
--- input keeps the figures given, without refitting (a refit would give 4)
+-- input checks the figures against the counts (the fit above gives 4)
 SELECT mse_estimate('(lists=2, model=[], status=ok, observed=3, unobserved=7, estimate=10, aic=1, deviance=0, intercept_se=1, counts=[1, 1, 1])'::mse_result);
+-- the true figures: N0 = 1, AIC = 12, deviance 0, and the standard error
+-- of log N0 = log(y1 y2 / y3) is sqrt(1/y1 + 1/y2 + 1/y3) = sqrt(3)
+SELECT mse_estimate(f), mse_aic(f)
+FROM (SELECT '(lists=2, model=[], status=ok, observed=3, unobserved=1, estimate=4, aic=12, deviance=0, intercept_se=1.7320508075688772, counts=[1, 1, 1])'::mse_result AS f) s;
+SELECT '(lists=2, model=[], status=ok, observed=3, unobserved=1, estimate=4, aic=12, deviance=0, intercept_se=1, counts=[1, 1, 1])'::mse_result;
+SELECT '(lists=2, model=[], status=ok, observed=3, unobserved=1, estimate=4, aic=12, deviance=0.5, intercept_se=1.7320508075688772, counts=[1, 1, 1])'::mse_result;
+
+-- ---------------------------------------------------------------------
+-- forged figures (issue 20.4).  The UK five-list fit gives 11,312.99;
+-- its text with the estimate (and unobserved) replaced is refused, naming
+-- the figure and saying what the counts give
+CREATE TABLE mse_true AS
+SELECT mse_fit(ARRAY[la=1, ng=1, pfnca=1, go=1, gp=1], count) AS f FROM mse_uk5;
+SELECT replace(replace(f::text, 'unobserved=8568.99028943522', 'unobserved=997326'),
+               'estimate=11312.99028943522', 'estimate=1000070')::mse_result
+FROM mse_true;
+-- each other figure, altered in its fourth significant digit
+SELECT replace(f::text, 'aic=127.59863057681304', 'aic=127.6')::mse_result FROM mse_true;
+SELECT replace(f::text, 'deviance=16.351383403451276', 'deviance=16.35')::mse_result FROM mse_true;
+SELECT replace(f::text, 'intercept_se=0.09305309399807818', 'intercept_se=0.0931')::mse_result FROM mse_true;
+-- the same figures under another model (R: 9518.41242054669, the 0.01
+-- row below), or with a count moved (R's glm: 8568.70776179716)
+SELECT replace(f::text, 'model=[1:2, 2:5, 3:5, 1:3, 4:5, 2:4]', 'model=[1:2, 2:5, 3:5, 1:3, 4:5]')::mse_result
+FROM mse_true;
+SELECT replace(f::text, 'counts=[54, 463,', 'counts=[53, 464,')::mse_result FROM mse_true;
+-- the true value reads back, equal
+SELECT f::text::mse_result = f AS same FROM mse_true;
+-- within the tolerance of the check (a relative 1e-6 in N0) a value may
+-- differ from the fit in its last digits; it is then a different value:
+-- = and the hash see every printed figure, so DISTINCT, UNION and GROUP
+-- BY keep both, whatever the plan
+CREATE TABLE mse_two AS
+SELECT 'true' AS which, f FROM mse_true
+UNION ALL
+SELECT 'nudged', replace(replace(f::text, 'unobserved=8568.99028943522', 'unobserved=8568.990289435'),
+                         'estimate=11312.99028943522', 'estimate=11312.990289435')::mse_result
+FROM mse_true;
+SELECT a.which, b.which, a.f = b.f AS eq, a.f <> b.f AS ne
+FROM mse_two a, mse_two b ORDER BY 1, 2;
+SELECT count(*) FROM (SELECT DISTINCT f FROM mse_two) s;
+SELECT count(*) FROM (SELECT f FROM mse_two UNION SELECT f FROM mse_true) s;
+SET enable_hashagg = off;
+SELECT count(*) FROM (SELECT f FROM mse_two GROUP BY f) s;
+RESET enable_hashagg;
+SET enable_sort = off;
+SELECT count(*) FROM (SELECT f FROM mse_two GROUP BY f) s;
+RESET enable_sort;
+SELECT count(DISTINCT mse_result_hash(f)) AS hashes FROM mse_two;
+SELECT f::text AS mse_true_text, replace(f::text, 'aic=127.59863057681304', 'aic=128') AS mse_bad_text
+FROM mse_true \gset
+PREPARE mse_in(text) AS SELECT round(mse_estimate($1::mse_result)::numeric, 6);
+SET plan_cache_mode = force_generic_plan;
+EXECUTE mse_in(:'mse_true_text');
+EXECUTE mse_in(:'mse_bad_text');
+EXECUTE mse_in(:'mse_true_text');
+RESET plan_cache_mode;
+DEALLOCATE mse_in;
+DO $$
+DECLARE
+  t text;
+  bad int := 0;
+BEGIN
+  -- every figure of the fit, altered by a relative 1e-3, is refused
+  FOREACH t IN ARRAY ARRAY['aic=127.59863057681304', 'deviance=16.351383403451276',
+                           'intercept_se=0.09305309399807818'] LOOP
+    BEGIN
+      PERFORM replace((SELECT f::text FROM mse_true), t,
+                      split_part(t, '=', 1) || '=' || (split_part(t, '=', 2)::float8 * 1.001)::text)::mse_result;
+    EXCEPTION WHEN invalid_parameter_value THEN
+      bad := bad + 1;
+    END;
+  END LOOP;
+  RAISE NOTICE 'refused % of 3', bad;
+END $$;
+
+-- ---------------------------------------------------------------------
+-- the stepwise rule stops before the model has as many parameters as the
+-- table has cells: three lists, every pair dependent.  By AIC and Wald,
+-- 1:2 then 1:3 enter; 2:3 would make 7 parameters for 7 cells.  With 1:2
+-- and 1:3, lists 2 and 3 are independent given list 1, so by hand
+-- N0 = y(010) y(001) / y(011) = 60 * 70 / 50 = 84
+CREATE TABLE mse_sat (p int[], n bigint);
+INSERT INTO mse_sat VALUES (ARRAY[1,0,0], 50), (ARRAY[0,1,0], 60), (ARRAY[1,1,0], 40),
+  (ARRAY[0,0,1], 70), (ARRAY[1,0,1], 45), (ARRAY[0,1,1], 50), (ARRAY[1,1,1], 100);
+SELECT mse_model(f), round(mse_unobserved(f)::numeric, 9) AS unobserved
+FROM (SELECT mse_fit(p, n) AS f FROM mse_sat) s;
+-- the saturated model itself, asked for: N0 = y100 y010 y001 y111 /
+-- (y110 y101 y011) = 50 * 60 * 70 * 100 / (40 * 45 * 50) = 233.333333333
+SELECT mse_model(f), round(mse_unobserved(f)::numeric, 9) AS unobserved
+FROM (SELECT mse_fit(p, n, '1:2, 1:3, 2:3') AS f FROM mse_sat) s;
+
+-- ---------------------------------------------------------------------
+-- SparseMSE's rule ('sparsemse', threshold 0.02 unless given).  Figures
+-- from test/oracle/r_sparsemse.R (R's glm, the rule re-implemented from
+-- SparseMSE's stepwisefit):
+--   UKdat_5            [1:2, 2:5, 3:5, 1:3, 4:5, 2:4]  11312.99028943522
+--   the table above    []  (no overlap has p < 0.02)
+--   the same, p 0.5    [1:2, 1:3, 2:3]  233.333333333 (the saturated model)
+SELECT mse_model(f), round(mse_estimate(f)::numeric, 6) AS estimate
+FROM (SELECT mse_fit(ARRAY[la=1, ng=1, pfnca=1, go=1, gp=1], count, 'sparsemse') AS f FROM mse_uk5) s;
+SELECT mse_model(f) FROM (SELECT mse_fit(p, n, 'SparseMSE') AS f FROM mse_sat) s;
+SELECT mse_model(f), round(mse_unobserved(f)::numeric, 9) AS unobserved
+FROM (SELECT mse_fit(p, n, 'sparsemse', NULL, 0.5) AS f FROM mse_sat) s;
+-- the default threshold is 0.02 in every form
+SELECT (SELECT mse_fit(p, n, 'sparsemse') FROM mse_sat)
+     = (SELECT mse_fit(p, n, 'sparsemse', NULL, 0.02) FROM mse_sat) AS default_002,
+       (SELECT mse_fit(p, n, 'sparsemse', ARRAY['a', 'b', 'c']) FROM mse_sat)
+     = (SELECT mse_fit(p, n, 'sparsemse', ARRAY['a', 'b', 'c'], 0.02) FROM mse_sat) AS named_002;
+SELECT mse_fit(p, n, 'sparse') FROM mse_sat;
 
 -- parallel: two workers hold rows of one group; the combine function
 -- merges real states, with names and a threshold

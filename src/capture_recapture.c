@@ -238,7 +238,7 @@ model_arg(FunctionCallInfo fcinfo, int argno)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("capture-recapture model must not be null"),
-				 errhint("Use 'independence', 'stepwise' or interactions such as '1:2, 2:5'.")));
+				 errhint("Use 'independence', 'stepwise', 'sparsemse' or interactions such as '1:2, 2:5'.")));
 	return PG_GETARG_TEXT_PP(argno);
 }
 
@@ -248,7 +248,8 @@ mse_fit_trans_model(PG_FUNCTION_ARGS)
 {
 	text	   *m = model_arg(fcinfo, 3);
 
-	return trans_common(fcinfo, VARDATA_ANY(m), VARSIZE_ANY_EXHDR(m), NULL, RG_MSE_P_DEFAULT);
+	return trans_common(fcinfo, VARDATA_ANY(m), VARSIZE_ANY_EXHDR(m), NULL,
+						rg_mse_default_threshold(VARDATA_ANY(m), VARSIZE_ANY_EXHDR(m)));
 }
 
 /*
@@ -264,7 +265,10 @@ mse_fit_trans_any(PG_FUNCTION_ARGS)
 	double		p = RG_MSE_P_DEFAULT;
 
 	if (nargs >= 4)
+	{
 		m = model_arg(fcinfo, 3);
+		p = rg_mse_default_threshold(VARDATA_ANY(m), VARSIZE_ANY_EXHDR(m));
+	}
 	if (nargs >= 5 && !PG_ARGISNULL(4))
 		names = PG_GETARG_ARRAYTYPE_P(4);
 	if (nargs >= 6)

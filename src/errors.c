@@ -201,7 +201,7 @@ static const RgErrEntry errors[E_COUNT] = {
 		"a capture pattern must include at least one list", 0, RG_A_CORE, NULL, NULL},
 	[E_MSE_BAD_MODEL] = {ERRCODE_INVALID_PARAMETER_VALUE, M_NONE,
 		"invalid capture-recapture model", 0, RG_A_CORE, NULL,
-		"Use 'independence', 'stepwise' or interactions of 1-based list positions such as '1:2, 2:5'."},
+		"Use 'independence', 'stepwise', 'sparsemse' or interactions of 1-based list positions such as '1:2, 2:5'."},
 	[E_MSE_BAD_NAMES] = {ERRCODE_INVALID_PARAMETER_VALUE, M_NONE,
 		"invalid list names", 0, RG_A_CORE, NULL,
 		"Give one distinct name per list, such as ARRAY['police', 'ngo'], or NULL for list positions."},

@@ -4,7 +4,10 @@
  * accessors.
  *
  * The value is a varlena holding the summary's binary form (version 2 is
- * written; version 1, stored by 0.1.0, is read as it is).
+ * written; version 1, stored by 0.1.0, is read as it is).  Input (text and
+ * binary, so every restore) checks that the figures follow from the counts
+ * and model (rg_mse_result_verify); values already on disk are read with
+ * the structural checks only.
  */
 #include "capture_recapture.h"
 
@@ -56,8 +59,27 @@ get_result(FunctionCallInfo fcinfo, int argno)
 }
 
 /* ---------------------------------------------------------------------
- * Input and output: structure checks only, never a refit
+ * Input and output: the structure, then the figures against the counts
  * --------------------------------------------------------------------- */
+
+static void
+verify(const RgMseResult *r)
+{
+	const char *figure = NULL;
+	char		err[RG_MSE_ERR_MAX] = "";
+	RgMseStatus st;
+
+	rg_mse_arm_interrupts();
+	st = rg_mse_result_verify(r, &figure, err);
+	if (st == RG_MSE_INCONSISTENT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("mse_result figure \"%s\" does not follow from the value's counts and model",
+						figure ? figure : "unobserved"),
+				 errdetail("%s", err),
+				 errhint("Use the value exactly as mse_fit printed it, or fit the capture patterns again with mse_fit.")));
+	rg_mse_report(st, err);
+}
 
 Datum
 mse_result_in(PG_FUNCTION_ARGS)
@@ -73,6 +95,7 @@ mse_result_in(PG_FUNCTION_ARGS)
 		rg_mse_report(st, err);
 	r = (RgMseResult *) palloc0(rg_mse_result_size(RG_MSE_MAX_LISTS));
 	rg_mse_report(rg_mse_result_parse(str, r, err), err);
+	verify(r);
 	PG_RETURN_BYTEA_P(rg_mse_result_datum(r));
 }
 
@@ -104,6 +127,7 @@ mse_result_recv(PG_FUNCTION_ARGS)
 	st = rg_mse_result_decode(p, (size_t) len, r, err);
 	if (st != RG_MSE_OK)
 		rg_mse_report(RG_MSE_BAD_BINARY, err);
+	verify(r);
 	PG_RETURN_BYTEA_P(rg_mse_result_datum(r));
 }
 

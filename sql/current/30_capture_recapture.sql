@@ -33,11 +33,11 @@ COMMENT ON TYPE @extschema@.mse_result IS
 	'A fitted multiple systems estimate: the capture table, the chosen log-linear model and its fitted figures';
 
 COMMENT ON FUNCTION @extschema@.mse_result_in(pg_catalog.cstring) IS
-	'Text input of mse_result; checks the structure and keeps the figures given, without refitting';
+	'Text input of mse_result; checks the structure, then that the figures follow from the counts and model (likelihood equations, relative 1e-6), without choosing the model again';
 COMMENT ON FUNCTION @extschema@.mse_result_out(@extschema@.mse_result) IS
 	'Text output of mse_result';
 COMMENT ON FUNCTION @extschema@.mse_result_recv(internal) IS
-	'Binary input of mse_result (the 0.1.0 and 0.2.0 forms); checks the structure, without refitting';
+	'Binary input of mse_result (the 0.1.0 and 0.2.0 forms); checks the structure, then that the figures follow from the counts and model, without choosing the model again';
 COMMENT ON FUNCTION @extschema@.mse_result_send(@extschema@.mse_result) IS
 	'Binary output of mse_result';
 
@@ -50,7 +50,7 @@ CREATE FUNCTION @extschema@.mse_result_ne(@extschema@.mse_result, @extschema@.ms
 CREATE FUNCTION @extschema@.mse_result_hash(@extschema@.mse_result) RETURNS pg_catalog.int4
 	AS 'MODULE_PATHNAME', 'mse_result_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.mse_result_eq(@extschema@.mse_result, @extschema@.mse_result) IS
-	'Equality of mse_result: the same lists and names, model, status and counts';
+	'Equality of mse_result: the same printed text (lists and names, model, status, counts and every figure)';
 COMMENT ON FUNCTION @extschema@.mse_result_ne(@extschema@.mse_result, @extschema@.mse_result) IS
 	'Inequality of mse_result';
 COMMENT ON FUNCTION @extschema@.mse_result_hash(@extschema@.mse_result) IS
@@ -76,7 +76,7 @@ CREATE OPERATOR @extschema@.<> (
 	JOIN = pg_catalog.neqjoinsel
 );
 COMMENT ON OPERATOR @extschema@.= (@extschema@.mse_result, @extschema@.mse_result) IS
-	'Equal: the same lists and names, model, status and counts';
+	'Equal: the same printed text (lists and names, model, status, counts and every figure)';
 COMMENT ON OPERATOR @extschema@.<> (@extschema@.mse_result, @extschema@.mse_result) IS
 	'Not equal';
 
@@ -166,7 +166,7 @@ CREATE AGGREGATE @extschema@.mse_fit(on_lists pg_catalog.bool[], n pg_catalog.in
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.mse_fit(pg_catalog.bool[], pg_catalog.int8, pg_catalog.text) IS
-	'Multiple systems estimate from capture patterns and their counts; model: independence, stepwise, or interactions such as ''1:2, 2:5''';
+	'Multiple systems estimate from capture patterns and their counts; model: independence, stepwise, sparsemse (SparseMSE''s rule), or interactions such as ''1:2, 2:5''';
 
 CREATE AGGREGATE @extschema@.mse_fit(on_lists pg_catalog.int4[], n pg_catalog.int8) (
 	SFUNC = @extschema@.mse_fit_trans_int,
@@ -190,7 +190,7 @@ CREATE AGGREGATE @extschema@.mse_fit(on_lists pg_catalog.int4[], n pg_catalog.in
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.mse_fit(pg_catalog.int4[], pg_catalog.int8, pg_catalog.text) IS
-	'Multiple systems estimate from 0/1 capture patterns and their counts; model: independence, stepwise, or interactions such as ''1:2, 2:5''';
+	'Multiple systems estimate from 0/1 capture patterns and their counts; model: independence, stepwise, sparsemse (SparseMSE''s rule), or interactions such as ''1:2, 2:5''';
 
 CREATE AGGREGATE @extschema@.mse_fit(on_lists pg_catalog.bool[], n pg_catalog.int8, model pg_catalog.text, list_names pg_catalog.text[]) (
 	SFUNC = @extschema@.mse_fit_trans_named,
@@ -226,7 +226,7 @@ CREATE AGGREGATE @extschema@.mse_fit(on_lists pg_catalog.bool[], n pg_catalog.in
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.mse_fit(pg_catalog.bool[], pg_catalog.int8, pg_catalog.text, pg_catalog.text[], pg_catalog.float8) IS
-	'Multiple systems estimate with named lists (NULL: positions) and the stepwise p-value threshold (0.05 in the other forms)';
+	'Multiple systems estimate with named lists (NULL: positions) and the stepwise p-value threshold (in the other forms 0.05, or 0.02 for sparsemse)';
 
 CREATE AGGREGATE @extschema@.mse_fit(on_lists pg_catalog.int4[], n pg_catalog.int8, model pg_catalog.text, list_names pg_catalog.text[], p_threshold pg_catalog.float8) (
 	SFUNC = @extschema@.mse_fit_trans_int_opts,

@@ -95,8 +95,12 @@ typedef enum RgMseModelKind
 {
 	RG_MSE_INDEPENDENCE = 0,	/* main effects only */
 	RG_MSE_STEPWISE = 1,		/* Silverman's AIC stepwise rule */
-	RG_MSE_EXPLICIT = 2			/* main effects + the given interactions */
+	RG_MSE_EXPLICIT = 2,		/* main effects + the given interactions */
+	RG_MSE_SPARSEMSE = 3		/* SparseMSE's stepwise rule (Poisson
+								 * p-values of the overlaps) */
 } RgMseModelKind;
+
+#define RG_MSE_P_SPARSEMSE	0.02	/* SparseMSE's default threshold */
 
 typedef struct RgMseModel
 {
@@ -107,7 +111,13 @@ typedef struct RgMseModel
 } RgMseModel;
 
 /*
- * Parse model text: "independence", "stepwise" (case-insensitive, spaces
+ * The stepwise threshold a model takes when none is given: 0.02 for
+ * "sparsemse" (SparseMSE's pthresh), else RG_MSE_P_DEFAULT.
+ */
+double		rg_mse_default_threshold(const char *text, size_t len);
+
+/*
+ * Parse model text: "independence", "stepwise", "sparsemse" (case-insensitive, spaces
  * around allowed) or a comma-separated set of interactions "i:j" with
  * 1-based list positions, e.g. "1:2, 2:5", optionally inside [ ].  Each
  * pair is stored with i < j (so "2:1" means 1:2).  k is the number of lists
@@ -290,10 +300,26 @@ RgMseStatus rg_mse_result_decode(const unsigned char *buf, size_t len,
 								 RgMseResult *r, char *err);
 
 /*
+ * Check that the figures of a summary follow from its counts and model
+ * (mse_verify.c): with the intercept fixed at log(unobserved), the other
+ * coefficients are fitted, and the likelihood equation of the intercept
+ * must hold to within one Newton step of 1e-6 on the log scale; deviance,
+ * AIC and intercept_se must match the fit at that intercept to a relative
+ * 1e-6 (each plus the precision the fit has at huge counts; when that fit
+ * fails numerically, the free fit of the model is compared instead).  The
+ * model itself is taken as stored (the stepwise choice is not repeated).  A summary without figures passes.  On failure returns
+ * RG_MSE_INCONSISTENT, *figure names the figure ("unobserved", "aic",
+ * "deviance", "intercept_se") and err says what the counts give.
+ */
+RgMseStatus rg_mse_result_verify(const RgMseResult *r, const char **figure, char *err);
+
+/*
  * Identity of a summary, used by = and the hash opclass: the version-2
- * encoding with the figures and flags zeroed.  Two summaries are equal
- * when they hold the same lists (number and names), model (interactions in
- * the order added), status and counts; the figures follow from those.
+ * encoding of every field that the text form prints (lists, names, model
+ * in the order added, status, flags, counts, and the four stored figures
+ * unobserved, aic, deviance and intercept_se, bit for bit); only the
+ * intercept, which is log(unobserved) and not printed, is left out.  Two
+ * summaries are equal exactly when they print the same text.
  */
 size_t		rg_mse_result_identity_size(const RgMseResult *r);
 void		rg_mse_result_identity(const RgMseResult *r, unsigned char *buf);
@@ -315,9 +341,11 @@ size_t		rg_mse_result_text_size(int k);
 int			rg_mse_result_format(const RgMseResult *r, char *buf, size_t buflen);
 /*
  * Parse the text form into r (rg_mse_result_size(RG_MSE_MAX_LISTS) bytes
- * always suffice; rg_mse_result_text_peek gives k).  Never refits: the
- * structure is checked (observed equals the sum of the counts, estimate
- * equals observed + unobserved to a relative 1e-9, figures finite).
+ * always suffice; rg_mse_result_text_peek gives k).  The structure is
+ * checked (observed equals the sum of the counts, estimate equals observed
+ * + unobserved to a relative 1e-9, figures finite); the figures are
+ * checked against the counts by rg_mse_result_verify, which the caller
+ * applies.
  */
 RgMseStatus rg_mse_result_text_peek(const char *s, int *k);
 RgMseStatus rg_mse_result_parse(const char *s, RgMseResult *r, char *err);

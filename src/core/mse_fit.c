@@ -54,6 +54,13 @@ RgMseStatus
 rg_mse_irls(const RgMseDesign *d, const int64_t *cells, double offset, RgMseFitOut *out,
 			char *err)
 {
+	return rg_mse_irls_mu(d, cells, offset, out, NULL, err);
+}
+
+RgMseStatus
+rg_mse_irls_mu(const RgMseDesign *d, const int64_t *cells, double offset, RgMseFitOut *out,
+			   double *mu_out, char *err)
+{
 	size_t		ncell = d->ncell;
 	int			p = d->p;
 	double	   *mu = NULL,
@@ -220,6 +227,8 @@ rg_mse_irls(const RgMseDesign *d, const int64_t *cells, double offset, RgMseFitO
 		}
 		out->deviance = dev;
 		out->loglik = ll;
+		if (mu_out != NULL)
+			memcpy(mu_out, mu, sizeof(double) * ncell);
 		out->beta0 = d->intercept ? beta[0] : offset;
 		out->se0 = d->intercept ? sqrt(A[0]) : 0;
 		out->last = beta[p - 1];

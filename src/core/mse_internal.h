@@ -62,6 +62,9 @@ typedef struct RgMseFitOut
  */
 RgMseStatus rg_mse_irls(const RgMseDesign *d, const int64_t *cells, double offset,
 						RgMseFitOut *out, char *err);
+/* the same, and the fitted counts into mu_out[1 .. ncell - 1] (may be NULL) */
+RgMseStatus rg_mse_irls_mu(const RgMseDesign *d, const int64_t *cells, double offset,
+						   RgMseFitOut *out, double *mu_out, char *err);
 
 /* big-endian helpers */
 static inline void

@@ -98,6 +98,17 @@ parse_small(const char *s, size_t len, size_t *i)
 	return nd == 0 ? -1 : v;
 }
 
+double
+rg_mse_default_threshold(const char *text, size_t len)
+{
+	RgMseModel	m;
+
+	if (len <= RG_MSE_MODEL_MAX && rg_mse_model_parse(text, len, RG_MSE_MAX_LISTS, &m, NULL) == RG_MSE_OK &&
+		m.kind == RG_MSE_SPARSEMSE)
+		return RG_MSE_P_SPARSEMSE;
+	return RG_MSE_P_DEFAULT;
+}
+
 RgMseStatus
 rg_mse_model_parse(const char *text, size_t len, int k, RgMseModel *out,
 				   char *err)
@@ -134,6 +145,12 @@ rg_mse_model_parse(const char *text, size_t len, int k, RgMseModel *out,
 		out->kind = RG_MSE_STEPWISE;
 		return RG_MSE_OK;
 	}
+	if (word_eq(text + i, end - i, "sparsemse"))
+	{
+		out->kind = RG_MSE_SPARSEMSE;
+		out->p_threshold = RG_MSE_P_SPARSEMSE;
+		return RG_MSE_OK;
+	}
 	out->kind = RG_MSE_EXPLICIT;
 	memset(seen, 0, sizeof(seen));
 	if (i < end && text[i] == '[')
@@ -153,7 +170,7 @@ rg_mse_model_parse(const char *text, size_t len, int k, RgMseModel *out,
 	{
 		if (bracket)
 			return RG_MSE_OK;	/* "[]": main effects only */
-		rg_mse_set_err(err, "Expected \"independence\", \"stepwise\" or a list of interactions such as \"1:2, 2:5\".");
+		rg_mse_set_err(err, "Expected \"independence\", \"stepwise\", \"sparsemse\" or a list of interactions such as \"1:2, 2:5\".");
 		return RG_MSE_BAD_MODEL;
 	}
 	for (;;)

@@ -1,6 +1,7 @@
 /*
  * mse_select.c - multiple systems estimation: rg_mse_fit, which fits an
- * explicit model or chooses one by Silverman's stepwise rule, after
+ * explicit model or chooses one by Silverman's stepwise rule (AIC and a
+ * Wald test) or by SparseMSE's (Poisson p-values of the overlaps), after
  * checking that the maximum likelihood estimate exists.
  */
 #include "mathlib.h"
@@ -55,6 +56,169 @@ fill_result(RgMseResult *r, const RgMseDesign *d, const RgMseFitOut *f, char *er
 		return no_estimate(r, RG_MSE_FIT_FAILED);
 	}
 	r->status = RG_MSE_FIT_OK;
+	return RG_MSE_OK;
+}
+
+/*
+ * SparseMSE's stepwise rule (its stepwisefit): from the main effects, at
+ * each step every interaction i:j not yet in the model gets the one-sided
+ * Poisson p-value min(P(X <= n_ij), P(X >= n_ij)) of the number n_ij of
+ * people on both lists, X Poisson with mean the fitted count of those
+ * cells under the current model; a candidate whose model fails the
+ * existence test (or has more parameters than cells) gets p = 1.  The
+ * candidate with the smallest p-value (the first on ties) is added when
+ * p < threshold; else the search stops.  With threshold 1 the model with
+ * every interaction is taken first when its MLE exists.  SparseMSE can add
+ * an interaction of two lists with nobody in common, as a structural zero
+ * (the cells holding both lists leave the fit); recording_gap does not fit
+ * that model, so when such a pair has the smallest p-value below the
+ * threshold the summary gets the status no_overlap and no figures.
+ * On entry r holds the main effects (npairs = 0) and *d, *f their fit; on
+ * return the chosen model and its fit, or r->status says why there is none.
+ */
+static RgMseStatus
+sparsemse(RgMseResult *r, int k, double threshold, RgMseDesign *d, RgMseFitOut *f,
+		  char *err)
+{
+	size_t		ncell = (size_t) 1 << k;
+	int64_t		nstar[RG_MSE_MAX_LISTS][RG_MSE_MAX_LISTS];
+	bool		used[RG_MSE_MAX_LISTS][RG_MSE_MAX_LISTS];
+	double	   *mu;
+	RgMseStatus st = RG_MSE_OK;
+	bool		exists;
+
+	memset(nstar, 0, sizeof(nstar));
+	memset(used, 0, sizeof(used));
+	for (size_t c = 1; c < ncell; c++)
+		for (int i = 0; i < k; i++)
+			for (int j = i + 1; j < k; j++)
+				if ((c >> i & 1) && (c >> j & 1))
+					nstar[i][j] += r->cells[c];
+
+	if (threshold >= 1 && 1 + k + k * (k - 1) / 2 <= (int) ncell - 1)
+	{
+		/* every interaction at once, when its estimate exists */
+		bool		all_overlap = true;
+		int			t = 0;
+
+		for (int i = 0; i < k; i++)
+			for (int j = i + 1; j < k; j++)
+			{
+				all_overlap = all_overlap && nstar[i][j] > 0;
+				r->pairs[t][0] = (uint8_t) i;
+				r->pairs[t][1] = (uint8_t) j;
+				t++;
+			}
+		if (all_overlap)
+		{
+			st = rg_mse_mle_exists(r->cells, k, (const uint8_t (*)[2]) r->pairs, t, &exists, err);
+			if (st != RG_MSE_OK)
+				return numerical(st) ? no_estimate(r, RG_MSE_FIT_CANDIDATE_FAILED) : st;
+			if (exists)
+			{
+				RgMseFitOut g;
+
+				r->npairs = t;
+				rg_mse_design_init(d, k, (const uint8_t (*)[2]) r->pairs, t, true);
+				st = rg_mse_irls(d, r->cells, 0, &g, err);
+				if (st != RG_MSE_OK)
+					return numerical(st) ? no_estimate(r, RG_MSE_FIT_FAILED) : st;
+				*f = g;
+				return RG_MSE_OK;
+			}
+		}
+		memset(r->pairs, 0, sizeof(r->pairs[0]) * (size_t) t);
+	}
+
+	mu = malloc(sizeof(double) * ncell);
+	if (mu == NULL)
+	{
+		rg_mse_set_err(err, "Out of memory.");
+		return RG_MSE_NO_MEMORY;
+	}
+	/* the fitted counts of the current model */
+	if ((st = rg_mse_irls_mu(d, r->cells, 0, f, mu, err)) != RG_MSE_OK)
+	{
+		free(mu);
+		return numerical(st) ? no_estimate(r, RG_MSE_FIT_FAILED) : st;
+	}
+	while (r->npairs < k * (k - 1) / 2)
+	{
+		int			bi = -1,
+					bj = -1;
+		double		best = 1;
+
+		for (int i = 0; i < k; i++)
+			for (int j = i + 1; j < k; j++)
+			{
+				double		pstar = 0,
+							pv;
+
+				if (used[i][j])
+					continue;
+				for (size_t c = 1; c < ncell; c++)
+					if ((c >> i & 1) && (c >> j & 1))
+						pstar += mu[c];
+				pv = rg_math.ppois((double) nstar[i][j], pstar, 1, 0);
+				if (nstar[i][j] > 0)
+					pv = fmin(pv, rg_math.ppois((double) nstar[i][j] - 1, pstar, 0, 0));
+				/* only a candidate that would be chosen needs its test */
+				if (!(pv < best && pv < threshold))
+					continue;
+				if (nstar[i][j] > 0)
+				{
+					if (1 + k + r->npairs + 1 > (int) ncell - 1)
+						continue;	/* not identifiable: p = 1 */
+					r->pairs[r->npairs][0] = (uint8_t) i;
+					r->pairs[r->npairs][1] = (uint8_t) j;
+					st = rg_mse_mle_exists(r->cells, k, (const uint8_t (*)[2]) r->pairs,
+										   r->npairs + 1, &exists, err);
+					memset(r->pairs[r->npairs], 0, sizeof(r->pairs[0]));
+					if (st != RG_MSE_OK)
+					{
+						free(mu);
+						return numerical(st) ? no_estimate(r, RG_MSE_FIT_CANDIDATE_FAILED) : st;
+					}
+					if (!exists)
+						continue;	/* p = 1 */
+				}
+				best = pv;
+				bi = i;
+				bj = j;
+			}
+		if (bi < 0)
+			break;				/* no p-value below the threshold */
+		if (nstar[bi][bj] == 0)
+		{
+			free(mu);
+			rg_mse_set_err(err, "SparseMSE's rule would next add the interaction %d:%d, whose lists share no observed individual, as a structural zero; that model is not fitted here.",
+						   bi + 1, bj + 1);
+			return no_estimate(r, RG_MSE_FIT_NO_OVERLAP);
+		}
+		r->pairs[r->npairs][0] = (uint8_t) bi;
+		r->pairs[r->npairs][1] = (uint8_t) bj;
+		r->npairs++;
+		used[bi][bj] = true;
+		rg_mse_design_init(d, k, (const uint8_t (*)[2]) r->pairs, r->npairs, true);
+		st = rg_mse_irls_mu(d, r->cells, 0, f, mu, err);
+		if (st != RG_MSE_OK)
+		{
+			free(mu);
+			if (!numerical(st))
+				return st;
+			{
+				char		why[RG_MSE_ERR_MAX];
+
+				snprintf(why, sizeof(why), "%s", err ? err : "");
+				rg_mse_set_err(err, "Stepwise selection: the fit of the model with %d:%d failed, so the choice of model is not determined: %s",
+							   bi + 1, bj + 1, why);
+			}
+			r->npairs--;
+			memset(r->pairs[r->npairs], 0, sizeof(r->pairs[0]));
+			return no_estimate(r, RG_MSE_FIT_CANDIDATE_FAILED);
+		}
+	}
+	free(mu);
 	return RG_MSE_OK;
 }
 
@@ -147,7 +311,8 @@ rg_mse_fit(const int64_t *cells, int k, const RgMseModel *model,
 		bool		used[RG_MSE_MAX_LISTS][RG_MSE_MAX_LISTS];
 
 		memset(used, 0, sizeof(used));
-		while (r->npairs < RG_MSE_MAX_PAIRS && 1 + k + r->npairs + 1 <= (int) ncell - 1)
+		/* a candidate model must have fewer parameters than the table has cells */
+		while (r->npairs < RG_MSE_MAX_PAIRS && 1 + k + r->npairs + 1 < (int) ncell - 1)
 		{
 			int			bi = -1,
 						bj = -1;
@@ -210,6 +375,12 @@ rg_mse_fit(const int64_t *cells, int k, const RgMseModel *model,
 			rg_mse_design_init(&d, k, (const uint8_t (*)[2]) r->pairs, r->npairs, true);
 			f = best;
 		}
+	}
+	else if (model->kind == RG_MSE_SPARSEMSE)
+	{
+		st = sparsemse(r, k, model->p_threshold, &d, &f, err);
+		if (st != RG_MSE_OK || r->status != RG_MSE_FIT_OK)
+			return st;
 	}
 	/* clear the slots the stepwise search used for candidates */
 	memset(r->pairs[r->npairs], 0, sizeof(r->pairs[0]) * (size_t) (RG_MSE_MAX_PAIRS - r->npairs));

@@ -3,8 +3,9 @@
  * aggregate state, the binary (and on-disk) and text forms of the fitted
  * summary, and the summary's identity for equality and hashing.
  *
- * Reading a summary never refits: it checks the structure only, so that a
- * restore cannot fail, or take long, because of a fit.
+ * Decoding checks the structure only; the input functions then check the
+ * figures against the counts (mse_verify.c), without choosing the model
+ * again.
  */
 #include "mse_internal.h"
 
@@ -202,7 +203,7 @@ encode(const RgMseResult *r, unsigned char *buf, bool identity)
 	rg_put32(p + 4, (uint32_t) r->k);
 	rg_put32(p + 8, (uint32_t) r->npairs);
 	rg_put32(p + 12, (uint32_t) r->status);
-	rg_put32(p + 16, identity ? 0 : (uint32_t) r->flags);
+	rg_put32(p + 16, (uint32_t) r->flags);
 	rg_put32(p + 20, (uint32_t) r->nnames);
 	p += V2_FIXED;
 	for (int t = 0; t < r->npairs; t++)
@@ -210,11 +211,12 @@ encode(const RgMseResult *r, unsigned char *buf, bool identity)
 		*p++ = r->pairs[t][0];
 		*p++ = r->pairs[t][1];
 	}
-	rg_putd(p, identity ? 0 : r->unobserved);
-	rg_putd(p + 8, identity ? 0 : r->aic);
-	rg_putd(p + 16, identity ? 0 : r->deviance);
+	/* the identity keeps every printed figure; the intercept is not printed */
+	rg_putd(p, r->unobserved);
+	rg_putd(p + 8, r->aic);
+	rg_putd(p + 16, r->deviance);
 	rg_putd(p + 24, identity ? 0 : r->intercept);
-	rg_putd(p + 32, identity ? 0 : r->intercept_se);
+	rg_putd(p + 32, r->intercept_se);
 	p += 8 * RESULT_DOUBLES;
 	for (size_t c = 1; c < ncell; c++, p += 8)
 		rg_put64(p, (uint64_t) r->cells[c]);
@@ -343,6 +345,11 @@ check_result(RgMseResult *r, char *err)
 					   rg_mse_fit_status_name(r->status));
 		return RG_MSE_BAD_BINARY;
 	}
+	/* one zero: -0.0 would make a second identity for the same text */
+	if (r->status != RG_MSE_FIT_OK)
+		r->unobserved = r->aic = r->deviance = r->intercept = r->intercept_se = 0;
+	else if (r->flags & RG_MSE_NEED_REFIT)
+		r->deviance = r->intercept_se = 0;
 	return RG_MSE_OK;
 }
 

@@ -3,7 +3,7 @@
  * the binary forms of its state and of the fitted summary, the summary's
  * text form and the model text.
  *
- * requires: mse_model.c mse_fit.c mse_select.c mse_profile.c mse_wire.c
+ * requires: mse_model.c mse_fit.c mse_select.c mse_profile.c mse_wire.c mse_verify.c
  *
  * The first byte picks the mode; properties checked:
  *  0 accumulator: a run of (pattern, count) additions keeps cell 0 at 0 and
@@ -19,10 +19,13 @@
  *    input re-encodes to exactly the input, with finite figures when the
  *    status is ok, zero figures otherwise, and no negative count; every
  *    accepted summary survives its text form, and equal identities follow;
- *    for up to 6 lists a refit of the decoded model never crashes.
+ *    for up to 6 lists a refit of the decoded model never crashes, nor
+ *    does the check of its figures against its counts, which answers ok
+ *    or inconsistent; a summary refitted from its own table passes it.
  *  3 model text and summary text on raw bytes: an accepted model has
  *    distinct pairs i < j within range; an accepted summary (up to 6 lists)
- *    formats and parses back to the same table and model.
+ *    formats and parses back to the same table and model; the check of
+ *    its figures answers ok or inconsistent.
  */
 #include "mse.h"
 #include "fuzz_common.h"
@@ -220,6 +223,18 @@ text_round_trip(const RgMseResult *r)
 	free(r2);
 }
 
+/* the check of the figures: ok or inconsistent, never anything else */
+static void
+check_verify(const RgMseResult *r)
+{
+	const char *figure;
+	char		err[RG_MSE_ERR_MAX];
+	RgMseStatus st = rg_mse_result_verify(r, &figure, err);
+
+	PROPERTY(st == RG_MSE_OK || st == RG_MSE_INCONSISTENT, "verify gave %d: %s", (int) st, err);
+	PROPERTY(st == RG_MSE_OK || figure != NULL, "verify refused without naming a figure");
+}
+
 static void
 mode_result_decode(const uint8_t *p, size_t n)
 {
@@ -251,6 +266,22 @@ mode_result_decode(const uint8_t *p, size_t n)
 				double		lim;
 
 				(void) rg_mse_profile_limit(r, 0.95, 1, &lim, err);
+				check_verify(r);
+				/* the fit of its own table and model passes the check */
+				{
+					RgMseModel	m;
+					RgMseResult *f = calloc(1, rg_mse_result_size(k));
+					const char *figure;
+
+					memset(&m, 0, sizeof(m));
+					m.kind = RG_MSE_EXPLICIT;
+					m.npairs = r->npairs;
+					memcpy(m.pairs, r->pairs, sizeof(r->pairs[0]) * (size_t) r->npairs);
+					if (rg_mse_fit(r->cells, k, &m, f, err) == RG_MSE_OK && f->status == RG_MSE_FIT_OK)
+						PROPERTY(rg_mse_result_verify(f, &figure, err) == RG_MSE_OK,
+								 "a fresh fit fails its own check: %s", err);
+					free(f);
+				}
 			}
 		}
 		free(r);
@@ -287,6 +318,7 @@ mode_text(const uint8_t *p, size_t n)
 			PROPERTY(r->k == k, "parse k %d, peek k %d", r->k, k);
 			check_result(r);
 			text_round_trip(r);
+			check_verify(r);
 		}
 		free(r);
 	}

@@ -381,9 +381,26 @@ test_result_wire(void **state)
 		/* equal identities */
 		rg_mse_result_identity(r, id1);
 		assert_int_equal(rg_mse_result_decode(v1, n1, d, err), RG_MSE_OK);
-		d->unobserved += 1;		/* figures do not enter the identity */
+		/* every printed figure enters the identity; the intercept does not */
+		d->intercept += 1e-13;
 		rg_mse_result_identity(d, id2);
 		assert_memory_equal(id1, id2, n);
+		d->unobserved = nextafter(d->unobserved, 1e300);
+		rg_mse_result_identity(d, id2);
+		assert_memory_not_equal(id1, id2, n);
+		for (int f = 0; f < 3; f++)
+		{
+			assert_int_equal(rg_mse_result_decode(v1, n1, d, err), RG_MSE_OK);
+			if (f == 0)
+				d->aic = nextafter(d->aic, 0);
+			else if (f == 1)
+				d->deviance = nextafter(d->deviance, 0);
+			else
+				d->intercept_se = nextafter(d->intercept_se, 0);
+			rg_mse_result_identity(d, id2);
+			assert_memory_not_equal(id1, id2, n);
+		}
+		assert_int_equal(rg_mse_result_decode(v1, n1, d, err), RG_MSE_OK);
 		d->cells[3] += 1;
 		rg_mse_result_identity(d, id2);
 		assert_memory_not_equal(id1, id2, n);
@@ -649,6 +666,163 @@ test_chapman(void **state)
 	assert_int_equal(rg_chapman(10, 20, 11, &e, &v), RG_MSE_INCONSISTENT);
 }
 
+/*
+ * The figures of a summary read from outside are checked against its
+ * counts and model: the true fit, the 0.1.0 stored bytes and the 0.1.0
+ * text form pass; each altered figure is refused and named.
+ */
+static void
+test_result_verify(void **state)
+{
+	RgMseState *s = uk5_state("stepwise");
+	RgMseResult *r = fit_state(s, RG_MSE_OK);
+	RgMseResult *d = malloc(rg_mse_result_size(RG_MSE_MAX_LISTS));
+	char		err[RG_MSE_ERR_MAX];
+	const char *figure;
+
+	(void) state;
+	assert_int_equal(rg_mse_result_verify(r, &figure, err), RG_MSE_OK);
+	assert_null(figure);
+	assert_int_equal(rg_mse_result_decode(uk5_stored_by_010, sizeof(uk5_stored_by_010), d, err), RG_MSE_OK);
+	assert_int_equal(rg_mse_result_verify(d, &figure, err), RG_MSE_OK);
+	assert_int_equal(rg_mse_result_parse("(lists=5, model=[1:2, 2:5, 3:5, 1:3, 4:5, 2:4], observed=2744, unobserved=8568.99028943522, estimate=11312.9902894352, aic=127.598630576813, counts=[54, 463, 15, 995, 19, 62, 1, 695, 3, 19, 1, 76, 0, 4, 1, 316, 0, 1, 0, 11, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0])",
+										 d, err), RG_MSE_OK);
+	assert_int_equal(rg_mse_result_verify(d, &figure, err), RG_MSE_OK);
+
+	/* the forged estimate of the issue: 1,000,070 for counts that give 127 */
+	{
+		int64_t		c3[8] = {0, 30, 20, 10, 25, 8, 6, 3};
+		RgMseModel	m = {RG_MSE_INDEPENDENCE, 0.05, 0, {{0}}};
+		RgMseResult *t = malloc(rg_mse_result_size(3));
+
+		assert_int_equal(rg_mse_fit(c3, 3, &m, t, err), RG_MSE_OK);
+		assert_int_equal(rg_mse_result_verify(t, &figure, err), RG_MSE_OK);
+		t->unobserved = 1000070 - 102;
+		t->intercept = log(t->unobserved);
+		assert_int_equal(rg_mse_result_verify(t, &figure, err), RG_MSE_INCONSISTENT);
+		assert_string_equal(figure, "unobserved");
+		free(t);
+	}
+	/* a relative 1e-4 in the unobserved count is refused, 1e-9 is not */
+	memcpy(d, r, rg_mse_result_size(5));
+	d->unobserved *= 1 + 1e-4;
+	d->intercept = log(d->unobserved);
+	assert_int_equal(rg_mse_result_verify(d, &figure, err), RG_MSE_INCONSISTENT);
+	assert_string_equal(figure, "unobserved");
+	assert_non_null(strstr(err, "8568.99"));
+	memcpy(d, r, rg_mse_result_size(5));
+	d->unobserved *= 1 + 1e-9;
+	d->intercept = log(d->unobserved);
+	assert_int_equal(rg_mse_result_verify(d, &figure, err), RG_MSE_OK);
+	/* the intercept must be log(unobserved) */
+	memcpy(d, r, rg_mse_result_size(5));
+	d->intercept += 1e-3;
+	assert_int_equal(rg_mse_result_verify(d, &figure, err), RG_MSE_INCONSISTENT);
+	/* aic, deviance, intercept_se */
+	memcpy(d, r, rg_mse_result_size(5));
+	d->aic += 0.01;
+	assert_int_equal(rg_mse_result_verify(d, &figure, err), RG_MSE_INCONSISTENT);
+	assert_string_equal(figure, "aic");
+	memcpy(d, r, rg_mse_result_size(5));
+	d->deviance *= 1.001;
+	assert_int_equal(rg_mse_result_verify(d, &figure, err), RG_MSE_INCONSISTENT);
+	assert_string_equal(figure, "deviance");
+	memcpy(d, r, rg_mse_result_size(5));
+	d->intercept_se *= 1.001;
+	assert_int_equal(rg_mse_result_verify(d, &figure, err), RG_MSE_INCONSISTENT);
+	assert_string_equal(figure, "intercept_se");
+	/* the same figures under another model, or other counts */
+	memcpy(d, r, rg_mse_result_size(5));
+	d->npairs = 5;
+	assert_int_equal(rg_mse_result_verify(d, &figure, err), RG_MSE_INCONSISTENT);
+	memcpy(d, r, rg_mse_result_size(5));
+	d->cells[1] += 10;
+	d->observed += 10;
+	assert_int_equal(rg_mse_result_verify(d, &figure, err), RG_MSE_INCONSISTENT);
+	/* a summary without figures has nothing to check */
+	memcpy(d, r, rg_mse_result_size(5));
+	d->status = RG_MSE_FIT_FAILED;
+	d->unobserved = d->aic = d->deviance = d->intercept = d->intercept_se = 0;
+	assert_int_equal(rg_mse_result_verify(d, &figure, err), RG_MSE_OK);
+	free(d);
+	free(r);
+	free(s);
+}
+
+/*
+ * Three lists with every pair dependent.  Silverman's rule adds 1:2 and 1:3
+ * and stops: 2:3 would give the model as many parameters (7) as the table
+ * has cells.  With 1:2 and 1:3, lists 2 and 3 are independent given list
+ * 1, so by hand N0 = y(010) y(001) / y(011) = 60 * 70 / 50 = 84.
+ * SparseMSE's rule, with a loose threshold, reaches the saturated model
+ * (its identifiability test allows as many parameters as cells), where the three-way
+ * term is 0: N0 = y100 y010 y001 y111 / (y110 y101 y011)
+ * = 50 * 60 * 70 * 100 / (40 * 45 * 50) = 233.33...
+ */
+static void
+test_saturation(void **state)
+{
+	int64_t		c3[8] = {0, 50, 60, 40, 70, 45, 50, 100};
+	RgMseModel	m = {RG_MSE_STEPWISE, 0.05, 0, {{0}}};
+	RgMseResult *r = malloc(rg_mse_result_size(3));
+	char		err[RG_MSE_ERR_MAX],
+				buf[64];
+	const char *figure;
+
+	(void) state;
+	assert_int_equal(rg_mse_fit(c3, 3, &m, r, err), RG_MSE_OK);
+	assert_int_equal(r->status, RG_MSE_FIT_OK);
+	rg_mse_model_format(r, false, buf, sizeof(buf));
+	assert_string_equal(buf, "[1:2, 1:3]");
+	assert_rel(r->unobserved, 84, 1e-9);
+	/* SparseMSE's rule: no overlap is unusual enough at 0.02 (R: none) */
+	m.kind = RG_MSE_SPARSEMSE;
+	m.p_threshold = RG_MSE_P_SPARSEMSE;
+	assert_int_equal(rg_mse_fit(c3, 3, &m, r, err), RG_MSE_OK);
+	rg_mse_model_format(r, false, buf, sizeof(buf));
+	assert_string_equal(buf, "[]");
+	/* at 0.5 it adds all three (R: the same), as SparseMSE allows */
+	m.p_threshold = 0.5;
+	assert_int_equal(rg_mse_fit(c3, 3, &m, r, err), RG_MSE_OK);
+	assert_int_equal(r->status, RG_MSE_FIT_OK);
+	rg_mse_model_format(r, false, buf, sizeof(buf));
+	assert_string_equal(buf, "[1:2, 1:3, 2:3]");
+	assert_rel(r->unobserved, 50.0 * 60 * 70 * 100 / (40.0 * 45 * 50), 1e-9);
+	assert_true(fabs(r->deviance) < 1e-8);
+	assert_int_equal(rg_mse_result_verify(r, &figure, err), RG_MSE_OK);
+	free(r);
+}
+
+/*
+ * SparseMSE's rule on UKdat_5 chooses the same six interactions as
+ * Silverman's, in the same order (test/oracle/r_sparsemse.R); the default
+ * threshold of the model text is 0.02.
+ */
+static void
+test_uk5_sparsemse(void **state)
+{
+	RgMseState *s = uk5_state("sparsemse");
+	RgMseModel	m;
+	RgMseResult *r = malloc(rg_mse_result_size(5));
+	char		err[RG_MSE_ERR_MAX],
+				buf[64];
+
+	(void) state;
+	assert_true(rg_mse_default_threshold("sparsemse", 9) == 0.02);
+	assert_true(rg_mse_default_threshold(" SparseMSE ", 11) == 0.02);
+	assert_true(rg_mse_default_threshold("stepwise", 8) == 0.05);
+	assert_int_equal(rg_mse_model_parse("sparsemse", 9, 5, &m, err), RG_MSE_OK);
+	assert_int_equal(m.kind, RG_MSE_SPARSEMSE);
+	assert_true(m.p_threshold == 0.02);
+	assert_int_equal(rg_mse_fit(s->cells, 5, &m, r, err), RG_MSE_OK);
+	assert_int_equal(r->status, RG_MSE_FIT_OK);
+	rg_mse_model_format(r, false, buf, sizeof(buf));
+	assert_string_equal(buf, "[1:2, 2:5, 3:5, 1:3, 4:5, 2:4]");
+	assert_rel(rg_mse_estimate(r), 11312.990289435265, 1e-9);
+	free(r);
+	free(s);
+}
+
 int
 main(void)
 {
@@ -667,6 +841,9 @@ main(void)
 		cmocka_unit_test(test_mle_exists),
 		cmocka_unit_test(test_huge),
 		cmocka_unit_test(test_chapman),
+		cmocka_unit_test(test_result_verify),
+		cmocka_unit_test(test_saturation),
+		cmocka_unit_test(test_uk5_sparsemse),
 	};
 
 	if (rg_math_load(math_err, sizeof(math_err)) != 0)
