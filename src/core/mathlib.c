@@ -17,6 +17,10 @@
 #ifndef RG_GSL_SONAME
 #define RG_GSL_SONAME "libgsl.so"
 #endif
+/* GSL's own BLAS, which libgsl needs ("" when unknown: not checked). */
+#ifndef RG_GSLCBLAS_SONAME
+#define RG_GSLCBLAS_SONAME ""
+#endif
 
 /*
  * AddressSanitizer refuses RTLD_DEEPBIND (its interceptors must stay first)
@@ -36,33 +40,63 @@ RgMath		rg_math;
 static int	loaded = 0;
 static const char *scope = "not loaded";
 
+#ifndef RG_MATH_SANITIZED
+/* The private namespace, once one was needed: both libraries share it. */
+static Lmid_t namespace_id;
+static int	have_namespace = 0;
+
+/* Is soname (when given) already mapped into the main namespace? */
+static int
+already_loaded(const char *soname)
+{
+	void	   *h;
+
+	if (soname == NULL || soname[0] == '\0')
+		return 0;
+	h = dlopen(soname, RTLD_NOW | RTLD_LOCAL | RTLD_NOLOAD);
+	if (h == NULL)
+		return 0;
+	dlclose(h);
+	return 1;
+}
+#endif
+
 /*
- * Open one library in a scope of its own.  If it is not yet in the process,
- * RTLD_DEEPBIND makes its own definitions (and its dependencies') win every
- * lookup it makes.  If someone else already loaded it, its relocations were
- * bound without us and may point into another library: load a private copy
- * into a new namespace instead, where only it and its dependencies exist.
+ * Open one library in a scope of its own.  If neither it nor the one
+ * dependency of its own that it brings (dep: libgslcblas for GSL) is yet in
+ * the process, RTLD_DEEPBIND makes its own definitions (and its
+ * dependencies') win every lookup it makes.  If someone else already loaded
+ * either, its relocations were bound without us and may point into another
+ * library: load a private copy into a namespace of our own instead, where
+ * only the math libraries and their system dependencies exist.  Both
+ * libraries share one such namespace (glibc allows only 16, and each holds
+ * its own copy of libc).
  */
 static void *
-open_private(const char *soname, char *err, size_t errlen)
+open_private(const char *soname, const char *dep, char *err, size_t errlen)
 {
 	void	   *h;
 
 #ifdef RG_MATH_SANITIZED
+	(void) dep;
 	h = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
 	scope = "local";
 #else
-	h = dlopen(soname, RTLD_NOW | RTLD_LOCAL | RTLD_NOLOAD);
-	if (h != NULL)
+	if (already_loaded(soname) || already_loaded(dep))
 	{
-		dlclose(h);
-		h = dlmopen(LM_ID_NEWLM, soname, RTLD_NOW | RTLD_LOCAL);
-		scope = "namespace";
+		h = dlmopen(have_namespace ? namespace_id : LM_ID_NEWLM, soname, RTLD_NOW | RTLD_LOCAL);
+		if (h != NULL && !have_namespace)
+		{
+			if (dlinfo(h, RTLD_DI_LMID, &namespace_id) == 0)
+				have_namespace = 1;
+		}
+		if (h != NULL)
+			scope = "namespace";
 	}
 	else
 	{
 		h = dlopen(soname, RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
-		if (strcmp(scope, "namespace") != 0)
+		if (h != NULL && strcmp(scope, "namespace") != 0)
 			scope = "deepbind";
 	}
 #endif
@@ -91,6 +125,20 @@ take(void *h, const char *lib, const char *name, void **slot, char *err, size_t 
 	return 0;
 }
 
+/* Undo a load that failed half-way, so that a retry starts afresh. */
+static void
+unload(void *rmath, void *gsl)
+{
+	if (gsl != NULL)
+		dlclose(gsl);
+	if (rmath != NULL)
+		dlclose(rmath);
+#ifndef RG_MATH_SANITIZED
+	have_namespace = 0;
+#endif
+	scope = "not loaded";
+}
+
 int
 rg_math_load(char *err, size_t errlen)
 {
@@ -102,12 +150,18 @@ rg_math_load(char *err, size_t errlen)
 	if (loaded)
 		return 0;
 	memset(&m, 0, sizeof(m));
-	rmath = open_private(RG_RMATH_SONAME, err, errlen);
+	rmath = open_private(RG_RMATH_SONAME, NULL, err, errlen);
 	if (rmath == NULL)
+	{
+		unload(NULL, NULL);
 		return -1;
-	gsl = open_private(RG_GSL_SONAME, err, errlen);
+	}
+	gsl = open_private(RG_GSL_SONAME, RG_GSLCBLAS_SONAME, err, errlen);
 	if (gsl == NULL)
+	{
+		unload(rmath, NULL);
 		return -1;
+	}
 
 #define R(field, sym) bad |= take(rmath, RG_RMATH_SONAME, sym, (void **) &m.field, err, errlen)
 #define G(field) bad |= take(gsl, RG_GSL_SONAME, #field, (void **) &m.field, err, errlen)
@@ -129,7 +183,10 @@ rg_math_load(char *err, size_t errlen)
 #undef R
 #undef G
 	if (bad)
+	{
+		unload(rmath, gsl);
 		return -1;
+	}
 
 	/*
 	 * GSL's default error handler calls abort(), which in a backend would
