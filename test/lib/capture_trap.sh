@@ -16,6 +16,7 @@
 #     rg_capture_trap_linked.so  the same, also linking libRmath and libgsl
 #                            (DT_NEEDED), which are then loaded, and bound to
 #                            the stubs, before the extension
+#     rg_capture_trap_cblas.so   the same, linking libgslcblas alone
 #     trap_direct, trap_dlopen   the programs of capture_trap.c
 #   Returns non-zero with RG_TRAP_REASON set when something failed.
 #
@@ -92,6 +93,8 @@ rg_trap_build() {
 		$RG_TRAP_CC -shared -o "$dir/rg_capture_trap.so" "$dir/stubs.o" "$dir/module.o" -ldl &&
 		$RG_TRAP_CC -shared -o "$dir/rg_capture_trap_linked.so" "$dir/stubs.o" "$dir/module.o" \
 			-Wl,--no-as-needed -lRmath -lgsl -lgslcblas -ldl &&
+		$RG_TRAP_CC -shared -o "$dir/rg_capture_trap_cblas.so" "$dir/stubs.o" "$dir/module.o" \
+			-Wl,--no-as-needed -lgslcblas -ldl &&
 		$RG_TRAP_CC -O2 -DRG_TRAP_DIRECT -o "$dir/trap_direct" "$src" -Wl,--no-as-needed -lRmath &&
 		$RG_TRAP_CC -O2 -DRG_TRAP_DLOPEN "$def" -o "$dir/trap_dlopen" "$src" -ldl
 	} >"$log" 2>&1 || { cat "$log"; RG_TRAP_REASON="the trap did not build (see above)"; return 1; }
