@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <gsl/gsl_errno.h>
+
 #ifndef RG_RMATH_SONAME
 #define RG_RMATH_SONAME "libRmath.so"
 #endif
@@ -125,6 +127,50 @@ take(void *h, const char *lib, const char *name, void **slot, char *err, size_t 
 	return 0;
 }
 
+/*
+ * GSL keeps its error handler in a global of the library.  A module loaded
+ * after the extension that links GSL shares the extension's copy of it (the
+ * same soname is found loaded), and may set a handler of its own, or GSL's
+ * default one, which calls abort() and would restart the cluster.  So every
+ * GSL call of the extension runs with the handler off, and the handler that
+ * was there is put back after it.
+ */
+static gsl_error_handler_t *(*gsl_set_handler) (gsl_error_handler_t *h);
+static gsl_error_handler_t *(*gsl_handler_off) (void);
+static int	(*gsl_cholesky_decomp1) (gsl_matrix *A);
+static int	(*gsl_cholesky_solve) (const gsl_matrix *LLT, const gsl_vector *b, gsl_vector *x);
+static int	(*gsl_cholesky_invert) (gsl_matrix *LLT);
+
+static int
+quiet_cholesky_decomp1(gsl_matrix *A)
+{
+	gsl_error_handler_t *was = gsl_handler_off();
+	int			r = gsl_cholesky_decomp1(A);
+
+	gsl_set_handler(was);
+	return r;
+}
+
+static int
+quiet_cholesky_solve(const gsl_matrix *LLT, const gsl_vector *b, gsl_vector *x)
+{
+	gsl_error_handler_t *was = gsl_handler_off();
+	int			r = gsl_cholesky_solve(LLT, b, x);
+
+	gsl_set_handler(was);
+	return r;
+}
+
+static int
+quiet_cholesky_invert(gsl_matrix *LLT)
+{
+	gsl_error_handler_t *was = gsl_handler_off();
+	int			r = gsl_cholesky_invert(LLT);
+
+	gsl_set_handler(was);
+	return r;
+}
+
 /* Undo a load that failed half-way, so that a retry starts afresh. */
 static void
 unload(void *rmath, void *gsl)
@@ -164,7 +210,7 @@ rg_math_load(char *err, size_t errlen)
 	}
 
 #define R(field, sym) bad |= take(rmath, RG_RMATH_SONAME, sym, (void **) &m.field, err, errlen)
-#define G(field) bad |= take(gsl, RG_GSL_SONAME, #field, (void **) &m.field, err, errlen)
+#define G(var, sym) bad |= take(gsl, RG_GSL_SONAME, sym, (void **) &var, err, errlen)
 	R(dbinom, "dbinom");
 	R(pbinom, "pbinom");
 	R(qbinom, "qbinom");
@@ -176,10 +222,12 @@ rg_math_load(char *err, size_t errlen)
 	R(pchisq, "pchisq");
 	R(qchisq, "qchisq");
 	R(ppois, "ppois");
-	G(gsl_set_error_handler_off);
-	G(gsl_linalg_cholesky_decomp1);
-	G(gsl_linalg_cholesky_solve);
-	G(gsl_linalg_cholesky_invert);
+	G(m.gsl_set_error_handler_off, "gsl_set_error_handler_off");
+	G(gsl_handler_off, "gsl_set_error_handler_off");
+	G(gsl_set_handler, "gsl_set_error_handler");
+	G(gsl_cholesky_decomp1, "gsl_linalg_cholesky_decomp1");
+	G(gsl_cholesky_solve, "gsl_linalg_cholesky_solve");
+	G(gsl_cholesky_invert, "gsl_linalg_cholesky_invert");
 #undef R
 #undef G
 	if (bad)
@@ -190,8 +238,12 @@ rg_math_load(char *err, size_t errlen)
 
 	/*
 	 * GSL's default error handler calls abort(), which in a backend would
-	 * restart the whole cluster.  Every GSL call checks its status instead.
+	 * restart the whole cluster.  Every GSL call checks its status instead,
+	 * and runs with the handler off even if another module turns it on.
 	 */
+	m.gsl_linalg_cholesky_decomp1 = quiet_cholesky_decomp1;
+	m.gsl_linalg_cholesky_solve = quiet_cholesky_solve;
+	m.gsl_linalg_cholesky_invert = quiet_cholesky_invert;
 	m.gsl_set_error_handler_off();
 	rg_math = m;
 	loaded = 1;

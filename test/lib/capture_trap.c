@@ -17,7 +17,10 @@
  *   RG_TRAP_DLOPEN   a program that loads the stubs into the global scope
  *                    and then libRmath with dlopen, RTLD_LOCAL alone or with
  *                    RTLD_DEEPBIND, and calls libRmath's own qchisq (which
- *                    calls qgamma, dgamma, ... inside libRmath).
+ *                    calls qgamma, dgamma, ... inside libRmath);
+ *   RG_TRAP_HANDLER  a program built with src/core/mathlib.c: GSL's default
+ *                    (abort()ing) error handler, put back by someone else,
+ *                    does not reach the extension's GSL calls.
  *
  * Right values (R 4.2: qbeta(0.5, 2, 3); pbinom(3, 10, 0.5) = 176/1024;
  * qchisq(0.95, 3)) are checked by the suite, printed with %.6f.
@@ -111,6 +114,48 @@ main(int argc, char **argv)
 	return 0;
 }
 
+#elif defined(RG_TRAP_HANDLER)
+
+#include <dlfcn.h>
+#include <stdio.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "core/mathlib.h"
+
+/*
+ * Another module that links GSL and is loaded after the extension shares
+ * the extension's copy of libgsl, and may put GSL's default error handler
+ * (abort()) back.  A Cholesky factorisation of a matrix that is not
+ * positive definite must still return GSL_EDOM to the extension.
+ */
+int
+main(void)
+{
+	char		err[256];
+	void	   *gsl;
+	gsl_error_handler_t *(*set_handler) (gsl_error_handler_t *);
+	double		a[4] = {1.0, 2.0, 2.0, 1.0};
+	gsl_matrix	m = rg_gsl_matrix(a, 2, 2);
+	int			r;
+
+	if (rg_math_load(err, sizeof(err)) != 0)
+	{
+		fprintf(stderr, "%s\n", err);
+		return 2;
+	}
+	gsl = dlopen(RG_GSL_SONAME, RTLD_NOW | RTLD_NOLOAD);
+	if (gsl == NULL)
+		return 2;
+	*(void **) &set_handler = dlsym(gsl, "gsl_set_error_handler");
+	if (set_handler == NULL)
+		return 2;
+	set_handler(NULL);
+	r = rg_math.gsl_linalg_cholesky_decomp1(&m);
+	printf("decomp1 %s %s\n", r == GSL_EDOM ? "GSL_EDOM" : "other", rg_math_scope());
+	return 0;
+}
+
 #else
-#error "build with one of RG_TRAP_MODULE, RG_TRAP_DIRECT, RG_TRAP_DLOPEN"
+#error "build with one of RG_TRAP_MODULE, RG_TRAP_DIRECT, RG_TRAP_DLOPEN, RG_TRAP_HANDLER"
 #endif

@@ -17,7 +17,7 @@
 #                            (DT_NEEDED), which are then loaded, and bound to
 #                            the stubs, before the extension
 #     rg_capture_trap_cblas.so   the same, linking libgslcblas alone
-#     trap_direct, trap_dlopen   the programs of capture_trap.c
+#     trap_direct, trap_dlopen, trap_handler   the programs of capture_trap.c
 #   Returns non-zero with RG_TRAP_REASON set when something failed.
 #
 # Only pg_config from PATH is used to find the server's headers.
@@ -96,7 +96,11 @@ rg_trap_build() {
 		$RG_TRAP_CC -shared -o "$dir/rg_capture_trap_cblas.so" "$dir/stubs.o" "$dir/module.o" \
 			-Wl,--no-as-needed -lgslcblas -ldl &&
 		$RG_TRAP_CC -O2 -DRG_TRAP_DIRECT -o "$dir/trap_direct" "$src" -Wl,--no-as-needed -lRmath &&
-		$RG_TRAP_CC -O2 -DRG_TRAP_DLOPEN "$def" -o "$dir/trap_dlopen" "$src" -ldl
+		$RG_TRAP_CC -O2 -DRG_TRAP_DLOPEN "$def" -o "$dir/trap_dlopen" "$src" -ldl &&
+		$RG_TRAP_CC -O2 -DRG_TRAP_HANDLER -I"$RG_ROOT/src" \
+			-DRG_RMATH_SONAME="\"$RG_TRAP_RMATH_SONAME\"" -DRG_GSL_SONAME="\"$(rg_trap_soname "$gsl")\"" \
+			-DRG_GSLCBLAS_SONAME="\"$(rg_trap_soname "$cblas")\"" \
+			-o "$dir/trap_handler" "$src" "$RG_ROOT/src/core/mathlib.c" -ldl
 	} >"$log" 2>&1 || { cat "$log"; RG_TRAP_REASON="the trap did not build (see above)"; return 1; }
 	return 0
 }
