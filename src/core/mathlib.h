@@ -10,9 +10,15 @@
  *     or in a library loaded earlier (shared_preload_libraries);
  *   - a call inside libRmath or GSL (qchisq -> qgamma -> dgamma, ...) binds
  *     first in the library itself and its own dependencies (RTLD_DEEPBIND);
- *   - if another module loaded the library first, into the global scope,
- *     its relocations may already point elsewhere: then a private copy is
- *     loaded into a new link-map namespace (dlmopen(LM_ID_NEWLM)).
+ *   - if another module loaded the library (or libgslcblas, GSL's own
+ *     BLAS) first, its relocations may already point elsewhere: then a
+ *     private copy is loaded into a link-map namespace of its own
+ *     (dlmopen(LM_ID_NEWLM)), one namespace for both libraries;
+ *   - a sanitized build (AddressSanitizer refuses RTLD_DEEPBIND) opens them
+ *     with RTLD_LOCAL alone, without that guarantee.
+ *
+ * test/suites/87-capture proves it with a preloaded module that exports
+ * every function of libRmath, libgsl and libgslcblas (doc/install.md).
  *
  * Plain C, no PostgreSQL headers.  The unit tests call rg_math_load() too.
  */
