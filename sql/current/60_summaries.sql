@@ -342,8 +342,11 @@ WITH moved AS (DELETE FROM %1$s RETURNING %3$s, added, removed),
             RETURNING 1)
 SELECT pg_catalog.count(*) FROM moved$m$,
 		q_log, q_merged, p.keys, ext, zero) INTO n;
-	-- groups whose referrals are all gone, as a recount would leave them out
+	-- Groups whose referrals are all gone leave, as from a recount; groups
+	-- new to the merged table keep one summary, with nothing removed.
 	EXECUTE pg_catalog.format('DELETE FROM %s WHERE added OPERATOR(%s.=) removed', q_merged, ext);
+	EXECUTE pg_catalog.format('UPDATE %1$s SET added = added OPERATOR(%2$s.-) removed, removed = %3$s '
+		'WHERE removed OPERATOR(%2$s.<>) %3$s', q_merged, ext, zero);
 	RETURN n;
 END
 $fn$;
