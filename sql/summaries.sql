@@ -55,6 +55,10 @@ SELECT create_recording_summary('fm', 'ref', ARRAY['force', 'month']);
 SELECT c.relname, c.relkind, pg_get_userbyid(c.relowner) = current_user AS mine
   FROM pg_class c WHERE c.relnamespace = 'summ'::regnamespace AND c.relname LIKE 'fm%' ORDER BY 1;
 SELECT tgname FROM pg_trigger WHERE tgrelid = 'ref'::regclass ORDER BY 1;
+-- the capture function is no one else's to attach
+SELECT p.prosecdef, has_function_privilege('public', p.oid, 'EXECUTE') AS public_may_attach,
+       p.proconfig IS NULL AS no_settings
+  FROM pg_proc p WHERE p.oid = 'fm_capture()'::regprocedure;
 -- By hand: Kent 1 = rows 1, 2: (2, 1, 0, 1); Kent 2 = row 3: (1, 0, 1, 0);
 -- Essex 1 = row 4: (1, 1, 0, 0); NULL 1 = row 5: (1, 1, 0, 1);
 -- NULL NULL = row 6: (1, 0, 1, 0).  NULL keys are groups like any other.
@@ -127,6 +131,20 @@ SELECT * FROM mismatch;
 -- Kent 3 (1, 0, 0, 0); Kent 5 (1, 1, 0, 0); Kent NULL (1, 0, 1, 0);
 -- NULL NULL (2, 0, 2, 0).
 SELECT * FROM fm ORDER BY force, month;
+
+-- A writer with rights on the source only writes through the summary.
+CREATE ROLE regress_summ_writer;
+GRANT USAGE ON SCHEMA summ TO regress_summ_writer;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ref TO regress_summ_writer;
+SET ROLE regress_summ_writer;
+INSERT INTO ref VALUES (19, 'Kent', 6, true, true, NULL);
+SELECT count(*) FROM fm_log;  -- the log itself is not the writer's to read
+DELETE FROM ref WHERE id = 19;
+RESET ROLE;
+SELECT * FROM mismatch;
+REVOKE ALL ON ref FROM regress_summ_writer;
+REVOKE ALL ON SCHEMA summ FROM regress_summ_writer;
+DROP ROLE regress_summ_writer;
 
 -- ---- Merging ----
 SELECT count(*) > 0 AS log_has_rows FROM fm_log;

@@ -36,7 +36,8 @@ COMMENT ON FUNCTION @extschema@.recording_stats_zero() IS
 --   name_log      table: signed changes not merged yet, one row per group
 --                 and statement, appended by the triggers (insert only)
 --   name_capture  trigger function (SECURITY DEFINER, so writers of the
---                 source need no right on the log), fired by the statement
+--                 source need no right on the log; every name in it is
+--                 schema-qualified), fired by the statement
 --                 triggers name_insert, name_update, name_delete and
 --                 name_truncate on the source.
 -- The view is the real-time union of name_merged and name_log, rolled up per
@@ -193,16 +194,19 @@ HAVING %3$s(added) %7$s %3$s(removed)$v$,
 	EXECUTE pg_catalog.format($f$
 CREATE FUNCTION %1$s() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-	SET search_path = pg_catalog, pg_temp
 AS $body$
+-- Every name below is schema-qualified, operators included, and rg_new and
+-- rg_old are the statement's transition tables, which no schema can hide:
+-- so this SECURITY DEFINER function runs the same whatever the writer's
+-- search_path, without the cost of setting search_path on every call.
 BEGIN
-	IF TG_OP = 'INSERT' THEN
+	IF TG_OP OPERATOR(pg_catalog.=) 'INSERT' THEN
 		INSERT INTO %2$s (%4$s, added, removed)
 		SELECT %4$s, %5$s, %6$s FROM rg_new GROUP BY %4$s;
-	ELSIF TG_OP = 'DELETE' THEN
+	ELSIF TG_OP OPERATOR(pg_catalog.=) 'DELETE' THEN
 		INSERT INTO %2$s (%4$s, added, removed)
 		SELECT %4$s, %6$s, %5$s FROM rg_old GROUP BY %4$s;
-	ELSIF TG_OP = 'UPDATE' THEN
+	ELSIF TG_OP OPERATOR(pg_catalog.=) 'UPDATE' THEN
 		INSERT INTO %2$s (%4$s, added, removed)
 		SELECT %4$s, %7$s(added), %7$s(removed)
 		  FROM (SELECT %4$s, %5$s AS added, %6$s AS removed FROM rg_new GROUP BY %4$s
@@ -220,6 +224,10 @@ BEGIN
 END
 $body$$f$,
 		q_capture, q_log, q_merged, keys, agg, zero, rollup_fn, op_ne);
+
+	-- Only its owner may attach it to a table (CREATE TRIGGER needs EXECUTE;
+	-- firing does not): no one else can feed the log through it.
+	EXECUTE pg_catalog.format('REVOKE ALL ON FUNCTION %s() FROM PUBLIC', q_capture);
 
 	EXECUTE pg_catalog.format('CREATE TRIGGER %I AFTER INSERT ON %s REFERENCING NEW TABLE AS rg_new '
 		'FOR EACH STATEMENT EXECUTE FUNCTION %s()', name || '_insert', src, q_capture);
