@@ -261,7 +261,7 @@ SELECT create_recording_summary('x', 'plain', ARRAY['done'], 'region', NULL);
 SELECT create_recording_summary(NULL, 'plain', ARRAY['region'], 'done', NULL);
 SELECT create_recording_summary('x', 'plain', NULL, 'done', NULL);
 SELECT create_recording_summary('', 'plain', ARRAY['region'], 'done', NULL);
-SELECT create_recording_summary(repeat('x', 56), 'plain', ARRAY['region'], 'done', NULL);
+SELECT create_recording_summary(repeat('x', 53), 'plain', ARRAY['region'], 'done', NULL);
 SELECT create_recording_summary('x', 'recount', ARRAY['force']);
 SELECT create_recording_summary('pl', 'plain', ARRAY['region'], 'done', NULL);
 CREATE TABLE odd (s int, recorded boolean);

@@ -78,10 +78,10 @@ BEGIN
 			USING ERRCODE = 'null_value_not_allowed',
 			      HINT = 'Only timely_column may be null, for a source without a timely column.';
 	END IF;
-	IF name = '' OR pg_catalog.octet_length(name) > 63 - pg_catalog.octet_length('_capture') THEN
-		RAISE EXCEPTION 'summary name "%" must be 1 to 55 bytes long', name
+	IF name = '' OR pg_catalog.octet_length(name) > 63 - pg_catalog.octet_length('_merged_key') THEN
+		RAISE EXCEPTION 'summary name "%" must be 1 to 52 bytes long', name
 			USING ERRCODE = 'invalid_name',
-			      DETAIL = 'The summary''s tables, function and triggers are named after it with suffixes of up to 9 bytes.';
+			      DETAIL = 'The summary''s tables, index, function and triggers are named after it with suffixes of up to 11 bytes.';
 	END IF;
 	IF sch IS NULL THEN
 		RAISE EXCEPTION 'no schema has been selected to create the summary in'
