@@ -1,6 +1,8 @@
 -- Continuous summaries (doc/summaries.md): recording_stats subtraction and
 -- zero, and create_recording_summary / recording_summary_merge /
 -- drop_recording_summary under every kind of write.
+-- (Errors without their CONTEXT lines, which name lines of the functions.)
+\set SHOW_CONTEXT never
 
 -- ---- Arithmetic ----
 -- (10, 4, 2, 1) - (3, 1, 1, 0) = (7, 3, 1, 1), count by count.

@@ -65,7 +65,6 @@ DECLARE
 	q_log text;
 	q_capture text;
 	rollup_fn text;
-	op_plus text;
 	op_minus text;
 	op_ne text;
 	i int;
@@ -156,7 +155,6 @@ BEGIN
 	END IF;
 	zero := ext || '.recording_stats_zero()';
 	rollup_fn := ext || '.rollup';
-	op_plus := pg_catalog.format('OPERATOR(%s.+)', ext);
 	op_minus := pg_catalog.format('OPERATOR(%s.-)', ext);
 	op_ne := pg_catalog.format('OPERATOR(%s.<>)', ext);
 	q_view := pg_catalog.format('%I.%I', sch, name);
