@@ -20,7 +20,7 @@ SCRIPT_010  = sql/$(EXTENSION)--0.1.0.sql
 SCRIPT_UP020 = sql/$(EXTENSION)--0.1.0--0.2.0.sql
 SCRIPT_UP030 = sql/$(EXTENSION)--0.2.0--0.3.0.sql
 SCRIPT_CUR  = sql/$(EXTENSION)--$(EXTVERSION).sql
-NEW_IN_0.3.0 = sql/current/90_literals.sql
+NEW_IN_0.3.0 = sql/current/60_summaries.sql sql/current/90_literals.sql
 DATA_built  = $(SCRIPT_010) $(SCRIPT_UP020) $(SCRIPT_UP030) $(SCRIPT_CUR)
 
 # pg_regress, as in contrib: inputs in sql/, outputs in expected/.  The

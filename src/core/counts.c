@@ -27,6 +27,35 @@ rg_counts_make(int64_t referrals, int64_t recorded, int64_t unknown,
 	return st;
 }
 
+/* ---- the difference of two summaries, naming the count at fault ---- */
+
+RgStatus
+rg_counts_difference(const RgCounts *a, const RgCounts *b, RgCounts *out, int *field)
+{
+	RgCounts	r;
+	RgStatus	st;
+
+	for (int i = 0; i < 4; i++)
+	{
+		/* both counts are >= 0, so a - b cannot overflow */
+		if (rg_counts_field(a, i) < rg_counts_field(b, i))
+		{
+			if (field)
+				*field = i;
+			return RG_UNDERFLOW;
+		}
+	}
+	r.referrals = a->referrals - b->referrals;
+	r.recorded = a->recorded - b->recorded;
+	r.unknown = a->unknown - b->unknown;
+	r.timely = a->timely - b->timely;
+	st = rg_counts_check(&r, field);
+	if (st != RG_OK)
+		return st;
+	*out = r;
+	return RG_OK;
+}
+
 /* ---- a count written as a decimal number ---- */
 
 RgStatus

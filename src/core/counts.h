@@ -187,6 +187,16 @@ rg_counts_sub(const RgCounts *a, const RgCounts *b, RgCounts *out)
 }
 
 /*
+ * out = a - b for the - operator: like rg_counts_sub, and on failure *field
+ * (if not NULL) names the count at fault: the first count of b larger than
+ * a's (RG_UNDERFLOW), or the count whose invariant the difference breaks
+ * (RG_EXCEEDS_REFERRALS: recorded or unknown; RG_TIMELY_EXCEEDS: timely).
+ * out is untouched on failure.
+ */
+RgStatus	rg_counts_difference(const RgCounts *a, const RgCounts *b,
+								 RgCounts *out, int *field);
+
+/*
  * Account one referral.  recorded: 1 = recorded, 0 = not recorded,
  * -1 = unknown.  timely: 1 if recorded within the deadline.  A timely
  * referral that is not recorded returns RG_TIMELY_EXCEEDS and leaves c

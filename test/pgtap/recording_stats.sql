@@ -51,7 +51,9 @@ INSERT INTO contract VALUES
 	('recording_gap', '{numeric,numeric}', 'bigint', 'immutable', true),
 	('recording_stats_json', '{recording_stats}', 'json', 'immutable', true),
 	('recording_stats_jsonb', '{recording_stats}', 'jsonb', 'immutable', true),
-	('recording_stats_columns', '{recording_stats}', 'record', 'immutable', true);
+	('recording_stats_columns', '{recording_stats}', 'record', 'immutable', true),
+	('recording_stats_sub', '{recording_stats,recording_stats}', 'recording_stats', 'immutable', true),
+	('recording_stats_zero', '{}', 'recording_stats', 'immutable', true);
 
 -- The documented errors: statement, SQLSTATE, message (NULL = any).
 CREATE TEMP TABLE errors (stmt text, state text, msg text, what text);
@@ -91,6 +93,8 @@ INSERT INTO errors VALUES
 		'cannot remove a summary that is not contained in the total', 'inverse step of a summary not contained'),
 	($$SELECT recording_stats(r, t) FROM (VALUES (false, true)) v(r, t)$$, '22023',
 		'a referral cannot be timely unless it is recorded', 'timely but not recorded'),
+	($$SELECT make_recording_stats(10, 4) - make_recording_stats(6, 5)$$, '22003',
+		'recording_stats subtraction would make the recorded count negative', 'subtraction below zero'),
 	($$SELECT recording_ratio(1, 2)$$, '22023', 'recorded must not exceed referrals', 'scalar recorded > referrals'),
 	($$SELECT recording_gap(-1::bigint, 0::bigint)$$, '22023', 'referrals and recorded must not be negative', 'scalar negative'),
 	($$SELECT recording_ratio(884.0, 3146)$$, '22023', 'recorded must not exceed referrals', 'numeric recorded > referrals'),
