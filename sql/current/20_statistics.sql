@@ -42,7 +42,7 @@ COMMENT ON FUNCTION recording_verdict(recording_stats, double precision) IS
 COMMENT ON FUNCTION recording_verdict(recording_stats) IS
 	'recording_verdict(s, threshold) at the threshold set by recording_gap.threshold';
 COMMENT ON FUNCTION below_threshold(recording_stats, double precision) IS
-	'True exactly when recording_verdict(s, threshold) is below; NULL when there are no referrals';
+	'True when recording_verdict(s, threshold) is below, false when it meets; NULL when undetermined (the unknown outcomes decide) or when there are no referrals';
 
 -- Funnel plots
 
