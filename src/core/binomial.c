@@ -180,13 +180,21 @@ rg_binom_ci(int64_t x, int64_t n, double level, RgCiMethod method,
 					return RG_STAT_NUMERIC;
 				if (method == RG_CI_WILSON)
 				{
+					/*
+					 * centre -/+ dist = (a -/+ b) / (2 (n + z^2)) with
+					 * a = 2x + z^2, b = z sqrt(z^2 + 4x(n - x)/n).  The upper
+					 * end adds positive terms; the lower end, a difference
+					 * that cancels when x is small, is computed as
+					 * (a^2 - b^2) / ((a + b) 2 (n + z^2)) = 2x^2 / (n (a + b)).
+					 * So both ends keep their relative precision near 0, and
+					 * 1 - upper(x, n) = lower(n - x, n) near 1.
+					 */
 					double		z2 = z * z;
-					double		denom = 1.0 + z2 / dn;
-					double		centre = (ph + z2 / (2.0 * dn)) / denom;
-					double		dist = z * sqrt(ph * (1.0 - ph) / dn + z2 / (4.0 * dn * dn)) / denom;
+					double		a = 2.0 * dx + z2;
+					double		b = z * sqrt(z2 + 4.0 * dx * ((dn - dx) / dn));
 
-					lo = x == 0 ? 0.0 : centre - dist;
-					hi = x == n ? 1.0 : centre + dist;
+					lo = x == 0 ? 0.0 : 2.0 * dx * (dx / (dn * (a + b)));
+					hi = x == n ? 1.0 : (a + b) / (2.0 * (dn + z2));
 				}
 				else if (method == RG_CI_AGRESTI_COULL)
 				{
