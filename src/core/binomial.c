@@ -244,6 +244,44 @@ rg_binom_ci(int64_t x, int64_t n, double level, RgCiMethod method,
 	return RG_STAT_OK;
 }
 
+RgStatStatus
+rg_wilson_arms(int64_t x, int64_t n, double level, double *below, double *above)
+{
+	RgStatStatus st;
+	double		dx,
+				dn,
+				dq,
+				z,
+				z2,
+				b;
+
+	if (!rg_level_ok(level))
+		return RG_STAT_BAD_LEVEL;
+	st = rg_check_proportion(x, n);
+	if (st != RG_STAT_OK)
+		return st;
+	z = rg_normal_upper_quantile((1.0 - level) / 2.0);
+	if (!is_finite(z))
+		return RG_STAT_NUMERIC;
+	dx = (double) x;
+	dn = (double) n;
+	dq = (double) (n - x);
+	z2 = z * z;
+	b = z * sqrt(z2 + 4.0 * dx * (dq / dn));
+
+	/*
+	 * With a = 2x + z^2 and lower = 2x^2 / (n (a + b)) (rg_binom_ci):
+	 * x/n - lower = (x/n) (z^2 + b) / (2x + z^2 + b), and by the symmetry
+	 * of the interval (upper(x) = 1 - lower(n - x)) upper - x/n =
+	 * ((n - x)/n) (z^2 + b) / (2(n - x) + z^2 + b).
+	 */
+	*below = (dx / dn) * ((z2 + b) / (2.0 * dx + z2 + b));
+	*above = (dq / dn) * ((z2 + b) / (2.0 * dq + z2 + b));
+	if (!is_finite(*below) || !is_finite(*above))
+		return RG_STAT_NUMERIC;
+	return RG_STAT_OK;
+}
+
 /* ---- the interval that accounts for unknowns ---- */
 
 RgStatStatus

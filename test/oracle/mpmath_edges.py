@@ -5,7 +5,7 @@
 
 writes a CSV (id, expr, ref): `expr` is an SQL expression of the extension,
 `ref` its value worked out here with mpmath at 50 significant digits
-('inf', '-inf' or a decimal).  test/suites/53-mpmath-edges evaluates every
+('inf', '-inf', 'tiny' for a magnitude under 1e-300, or a decimal).  test/suites/53-mpmath-edges evaluates every
 expression and requires agreement within 1e-12 relative (exact equality when
 the reference is 0 or infinite).
 
@@ -222,11 +222,18 @@ def binom_test_p(x, n, target):
 
 
 def fmt(v):
+    """50 significant digits; 'tiny' for a value under 1e-300 in magnitude
+    (below double's normal range the answer must be as tiny, not within
+    1e-12 relative)"""
     if v == mp.inf:
         return 'inf'
     if v == -mp.inf:
         return '-inf'
-    return mp.nstr(v, 50, strip_zeros=False, min_fixed=-mp.inf, max_fixed=mp.inf) if v != 0 else '0'
+    if v == 0:
+        return '0'
+    if abs(v) < mpf('1e-300'):
+        return 'tiny'
+    return mp.nstr(v, 50, strip_zeros=False)
 
 
 def cases():
