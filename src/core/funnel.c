@@ -251,7 +251,9 @@ od_limits(int64_t n, double target, double level, double phi, double tau2,
 	if (tau2 > 0.0)
 	{
 		double		z = rg_normal_upper_quantile((1.0 - level) / 2.0);
-		double		t = asin(sqrt(target));
+		/* asin(sqrt(target)), exact to the last digits near pi/2 as well:
+		 * 1 - target is exact for target >= 1/2 */
+		double		t = atan2(sqrt(target), sqrt(1.0 - target));
 		double		sd = sqrt(0.25 / (double) n + tau2);
 		double		a = t - z * sd,
 					b = t + z * sd;

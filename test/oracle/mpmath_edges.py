@@ -34,7 +34,10 @@ What is an independent oracle and what re-implements our documented rule:
     Spiegelhalter's interpolation (2005, Appendix A.1.1), as funnel.md
     states it: re-implements our documented rule, with the binomial
     distribution summed exactly.
-  * funnel_z: FunnelPlotR's arcsine z-score (funnel.md).
+  * funnel_z, funnel_lower_tau2 / funnel_upper_tau2: FunnelPlotR's
+    arcsine z-score and limits (funnel.md): re-implement the published
+    formulas.  funnel_lower_phi / funnel_upper_phi: our documented rule
+    over the exact limits.
   * funnel_p_value: R's binom.test two-sided rule (relative tolerance
     1 + 1e-7), summed exactly: re-implements R's rule.
 """
@@ -291,6 +294,32 @@ def cases():
                 if r is not None:
                     add('funnel_lower(%d, %r, %r)' % (n, target, level), r[0])
                     add('funnel_upper(%d, %r, %r)' % (n, target, level), r[1])
+        # limits widened by phi (target + sqrt(phi) (limit - target), clipped)
+        # and by tau2 (sin^2 of the arcsine angle -/+ z sqrt(1/(4n) + tau2),
+        # the angle clipped to [0, pi/2]), as funnel.md states them
+        for target in (1e-7, 1e-3, 0.5, 1 - 1e-3, 1 - 1e-7):
+            for level in (0.5, 0.998):
+                r = funnel_limits(n, target, level)
+                if r is not None:
+                    t = mpf(target)
+                    for phi in (2.5,):
+                        add('funnel_lower_phi(%d, %r, %r, %r)' % (n, target, phi, level),
+                            clip(t + mp.sqrt(phi) * (r[0] - t)))
+                        add('funnel_upper_phi(%d, %r, %r, %r)' % (n, target, phi, level),
+                            clip(t + mp.sqrt(phi) * (r[1] - t)))
+                z = zq(level)
+                for tau2 in (1e-6, 0.01):
+                    a0 = mp.asin(mp.sqrt(mpf(target)))
+                    sd = mp.sqrt(mpf(1) / (4 * n) + mpf(tau2))
+                    lo = min(max(a0 - z * sd, mpf(0)), mp.pi / 2)
+                    hi = min(max(a0 + z * sd, mpf(0)), mp.pi / 2)
+                    add('funnel_lower_tau2(%d, %r, %r, %r)' % (n, target, tau2, level), mp.sin(lo) ** 2)
+                    add('funnel_upper_tau2(%d, %r, %r, %r)' % (n, target, tau2, level), mp.sin(hi) ** 2)
+            for x in xs(n):
+                for tau2 in (1e-6, 0.01):
+                    z = (mp.asin(mp.sqrt(mpf(x) / n)) - mp.asin(mp.sqrt(mpf(target)))) / \
+                        mp.sqrt(mpf(1) / (4 * n) + mpf(tau2))
+                    add('funnel_z(make_recording_stats(%d, %d), %r, %r)' % (n, x, target, tau2), z)
         # Newcombe's interval between the extremes
         for (nb, xb), (na, xa) in (((n, 0), (n, n)), ((n, n), (n, 0)), ((n, 0), (n, 0)),
                                    ((n, n), (n, n)), ((n, 1), (n, n - 1)), ((n, n - 1), (n, n))):
