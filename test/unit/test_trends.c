@@ -538,6 +538,23 @@ test_audit(void **state)
 	assert_int_equal(rg_unrecorded_estimate(&all, 1000, &e), RG_STAT_OK);
 	assert_true(e == 0.0);
 	assert_int_equal(rg_unrecorded_estimate(&empty, 1000, &e), RG_STAT_NO_DATA);
+	/*
+	 * 9,999,999 of 10^7 at 0.999, T = 10^7: T (1 - r) / r with r the Wilson
+	 * upper end near 1, from the complement's own interval (mpmath, 50
+	 * digits: 0.078436729272697079899848...; 1 - r by subtraction was 5.5e-9
+	 * off).  Newcombe between ratios near 1: the difference 10^-7 exact.
+	 */
+	{
+		RgCounts	near = {10000000, 9999999, 0, 0},
+					full = {10000000, 10000000, 0, 0};
+
+		assert_int_equal(rg_unrecorded_interval(&near, 10000000, 0.999, &lo, &hi), RG_STAT_OK);
+		assert_true(fabs(lo - 0.078436729272697079899848366451687125464781664442941) <=
+					1e-12 * 0.0784367292726970799);
+		assert_int_equal(rg_change_interval(&near, &full, 0.5, &lo, &hi), RG_STAT_OK);
+		assert_true(fabs(lo - 3.3550221111217654803518760263573040709698155086545e-8) <=
+					1e-12 * 3.3550221111217654803518760263573040709698155086545e-8);
+	}
 	assert_int_equal(rg_unrecorded_estimate(&notts, -1, &e), RG_STAT_BAD_COUNTS);
 	assert_int_equal(rg_unrecorded_interval(&notts, 10, 1.0, &lo, &hi), RG_STAT_BAD_LEVEL);
 	assert_int_equal(rg_unrecorded_interval(&notts, 10, NAN, &lo, &hi), RG_STAT_BAD_LEVEL);
