@@ -55,7 +55,8 @@ SELECT funnel_position(make_recording_stats(60, 0, 60), 0.281) AS all_unknown,
 -- 884 + 10 of 3146 = 0.2842 is still within around 0.281
 SELECT funnel_position(make_recording_stats(3146, 884, 10), 0.281) AS within;
 
--- recording_verdict (by a margin) already looked at both cases
+-- recording_verdict (by a margin) already looked at both cases; below_threshold
+-- is NULL where the verdict is undetermined (0.3.0; it was false)
 SELECT recording_verdict(make_recording_stats(60, 0, 60), 0.5) AS verdict,
        below_threshold(make_recording_stats(60, 0, 60), 0.5) AS below;
 

@@ -265,7 +265,8 @@ below_threshold(PG_FUNCTION_ARGS)
 {
 	RgVerdict	v = verdict_compute(fcinfo, PG_GETARG_FLOAT8(1));
 
-	if (v == RG_VERDICT_NO_REFERRALS)
+	/* nothing to judge, or the unknown outcomes decide: no answer */
+	if (v == RG_VERDICT_NO_REFERRALS || v == RG_VERDICT_UNDETERMINED)
 		PG_RETURN_NULL();
 	PG_RETURN_BOOL(v == RG_VERDICT_BELOW);
 }

@@ -83,7 +83,7 @@ COMMENT ON FUNCTION @extschema@.recording_verdict(@extschema@.recording_stats) I
 COMMENT ON FUNCTION @extschema@.recording_verdict(@extschema@.recording_stats, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
 	'Below beyond chance: below when ci_bounds_upper(s, level, method) < threshold, meets when ci_bounds_lower(s, level, method) >= threshold, otherwise undetermined; no_referrals when there are no referrals';
 COMMENT ON FUNCTION @extschema@.below_threshold(@extschema@.recording_stats, pg_catalog.float8) IS
-	'True exactly when recording_verdict(s, threshold) is below; NULL when there are no referrals';
+	'True when recording_verdict(s, threshold) is below, false when it meets; NULL when undetermined (the unknown outcomes decide) or when there are no referrals';
 
 -- Funnel plots: exact binomial limits, positions under the unknowns rule,
 -- and FunnelPlotR's z-scores, p-values and overdispersion (multiplicative

@@ -73,7 +73,7 @@ COMMENT ON FUNCTION @extschema@.trend_deserialize(bytea, internal) IS
 COMMENT ON FUNCTION @extschema@.trend_p_value_final(internal) IS
 	'Final function of trend_p_value: the chi-squared test for trend in proportions';
 COMMENT ON FUNCTION @extschema@.recording_trend_final(internal) IS
-	'Final function of recording_trend: the direction of the trend at both extreme resolutions of the unknowns';
+	'Final function of recording_trend: the direction of the trend when every resolution of the unknowns agrees, undetermined otherwise';
 
 CREATE AGGREGATE @extschema@.trend_p_value(score double precision, s @extschema@.recording_stats) (
 	SFUNC = @extschema@.trend_accum,

@@ -20,15 +20,19 @@ check_sample(const RgCounts *c, int64_t total)
 	return RG_STAT_OK;
 }
 
-/* T (1 - r) / r for r in [0, 1]; r = 0 gives +Infinity (T > 0) */
+/*
+ * T (1 - r) / r for a rate r in [0, 1], given r and its complement c =
+ * 1 - r computed on its own (not by a subtraction that would lose the
+ * digits of a rate near 1); r = 0 gives +Infinity (T > 0).
+ */
 static double
-map_rate(double t, double r)
+map_rate(double t, double r, double c)
 {
-	if (t == 0.0 || r >= 1.0)
+	if (t == 0.0 || c <= 0.0)
 		return 0.0;
 	if (r <= 0.0)
 		return INFINITY;
-	return t * ((1.0 - r) / r);
+	return t * (c / r);
 }
 
 RgStatStatus
@@ -63,6 +67,9 @@ rg_unrecorded_interval(const RgCounts *sample, int64_t recorded_total, double le
 				uw,
 				lb,
 				ub,
+				cub,
+				clw,
+				unused,
 				t = (double) recorded_total;
 
 	if (!(level > 0.0 && level < 1.0))
@@ -81,8 +88,21 @@ rg_unrecorded_interval(const RgCounts *sample, int64_t recorded_total, double le
 					 RG_CI_WILSON, &lb, &ub);
 	if (st != RG_STAT_OK)
 		return st;
-	*lower = map_rate(t, ub);
-	*upper = map_rate(t, lw);
+	/*
+	 * The complements from the Wilson interval of the complementary count,
+	 * 1 - upper(k, n) = lower(n - k, n) and 1 - lower(k, n) = upper(n - k, n),
+	 * each computed without cancellation (binomial.c).
+	 */
+	st = rg_binom_ci(sample->referrals - sample->recorded - sample->unknown, sample->referrals,
+					 level, RG_CI_WILSON, &cub, &unused);
+	if (st != RG_STAT_OK)
+		return st;
+	st = rg_binom_ci(sample->referrals - sample->recorded, sample->referrals,
+					 level, RG_CI_WILSON, &unused, &clw);
+	if (st != RG_STAT_OK)
+		return st;
+	*lower = map_rate(t, ub, cub);
+	*upper = map_rate(t, lw, clw);
 	if (isnan(*lower) || isnan(*upper))
 		return RG_STAT_NUMERIC;
 	return RG_STAT_OK;

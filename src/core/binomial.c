@@ -180,13 +180,21 @@ rg_binom_ci(int64_t x, int64_t n, double level, RgCiMethod method,
 					return RG_STAT_NUMERIC;
 				if (method == RG_CI_WILSON)
 				{
+					/*
+					 * centre -/+ dist = (a -/+ b) / (2 (n + z^2)) with
+					 * a = 2x + z^2, b = z sqrt(z^2 + 4x(n - x)/n).  The upper
+					 * end adds positive terms; the lower end, a difference
+					 * that cancels when x is small, is computed as
+					 * (a^2 - b^2) / ((a + b) 2 (n + z^2)) = 2x^2 / (n (a + b)).
+					 * So both ends keep their relative precision near 0, and
+					 * 1 - upper(x, n) = lower(n - x, n) near 1.
+					 */
 					double		z2 = z * z;
-					double		denom = 1.0 + z2 / dn;
-					double		centre = (ph + z2 / (2.0 * dn)) / denom;
-					double		dist = z * sqrt(ph * (1.0 - ph) / dn + z2 / (4.0 * dn * dn)) / denom;
+					double		a = 2.0 * dx + z2;
+					double		b = z * sqrt(z2 + 4.0 * dx * ((dn - dx) / dn));
 
-					lo = x == 0 ? 0.0 : centre - dist;
-					hi = x == n ? 1.0 : centre + dist;
+					lo = x == 0 ? 0.0 : 2.0 * dx * (dx / (dn * (a + b)));
+					hi = x == n ? 1.0 : (a + b) / (2.0 * (dn + z2));
 				}
 				else if (method == RG_CI_AGRESTI_COULL)
 				{
@@ -233,6 +241,44 @@ rg_binom_ci(int64_t x, int64_t n, double level, RgCiMethod method,
 		lo = hi = lo / 2.0 + hi / 2.0;
 	*lower = lo;
 	*upper = hi;
+	return RG_STAT_OK;
+}
+
+RgStatStatus
+rg_wilson_arms(int64_t x, int64_t n, double level, double *below, double *above)
+{
+	RgStatStatus st;
+	double		dx,
+				dn,
+				dq,
+				z,
+				z2,
+				b;
+
+	if (!rg_level_ok(level))
+		return RG_STAT_BAD_LEVEL;
+	st = rg_check_proportion(x, n);
+	if (st != RG_STAT_OK)
+		return st;
+	z = rg_normal_upper_quantile((1.0 - level) / 2.0);
+	if (!is_finite(z))
+		return RG_STAT_NUMERIC;
+	dx = (double) x;
+	dn = (double) n;
+	dq = (double) (n - x);
+	z2 = z * z;
+	b = z * sqrt(z2 + 4.0 * dx * (dq / dn));
+
+	/*
+	 * With a = 2x + z^2 and lower = 2x^2 / (n (a + b)) (rg_binom_ci):
+	 * x/n - lower = (x/n) (z^2 + b) / (2x + z^2 + b), and by the symmetry
+	 * of the interval (upper(x) = 1 - lower(n - x)) upper - x/n =
+	 * ((n - x)/n) (z^2 + b) / (2(n - x) + z^2 + b).
+	 */
+	*below = (dx / dn) * ((z2 + b) / (2.0 * dx + z2 + b));
+	*above = (dq / dn) * ((z2 + b) / (2.0 * dq + z2 + b));
+	if (!is_finite(*below) || !is_finite(*above))
+		return RG_STAT_NUMERIC;
 	return RG_STAT_OK;
 }
 

@@ -112,6 +112,15 @@ RgStatStatus rg_binom_ci(int64_t x, int64_t n, double level, RgCiMethod method,
 						 double *lower, double *upper);
 
 /*
+ * The arms of the Wilson interval of x / n: below = x/n - lower and
+ * above = upper - x/n, each computed from its own formula without a
+ * subtraction that cancels (both keep their relative precision when x is
+ * 0, n or near them).  Checks as rg_binom_ci.
+ */
+RgStatStatus rg_wilson_arms(int64_t x, int64_t n, double level,
+							double *below, double *above);
+
+/*
  * The interval that accounts for unknown outcomes: from the lower limit of
  * the worst case (recorded of referrals) to the upper limit of the best case
  * (recorded + unknown of referrals), both by method at level.  With no

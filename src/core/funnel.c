@@ -251,7 +251,9 @@ od_limits(int64_t n, double target, double level, double phi, double tau2,
 	if (tau2 > 0.0)
 	{
 		double		z = rg_normal_upper_quantile((1.0 - level) / 2.0);
-		double		t = asin(sqrt(target));
+		/* asin(sqrt(target)), exact to the last digits near pi/2 as well:
+		 * 1 - target is exact for target >= 1/2 */
+		double		t = atan2(sqrt(target), sqrt(1.0 - target));
 		double		sd = sqrt(0.25 / (double) n + tau2);
 		double		a = t - z * sd,
 					b = t + z * sd;
@@ -362,6 +364,28 @@ rg_funnel_position_od(const RgCounts *c, double target, double level, double phi
 
 /* ---- z-scores and tau2 ---- */
 
+/*
+ * asin(sqrt(x/n)) - asin(sqrt(t)) without the cancellation of two angles
+ * near pi/2 (or of two nearly equal ones): with sin a = sqrt(p), cos a =
+ * sqrt(1 - p), sin b = sqrt(t), cos b = sqrt(1 - t),
+ *   sin(a - b) = (p - t) / (sqrt(p (1 - t)) + sqrt(t (1 - p))),
+ *   cos(a - b) = sqrt(p t) + sqrt((1 - p)(1 - t)),
+ * and p - t = (x - n t) / n with one rounding (fma), 1 - p = (n - x) / n.
+ */
+static double
+asin_sqrt_diff(int64_t x, int64_t n, double t)
+{
+	double		dn = (double) n,
+				p = (double) x / dn,
+				q = (double) (n - x) / dn,
+				tc = 1.0 - t,
+				diff = fma(-dn, t, (double) x) / dn,
+				s = sqrt(p * tc) + sqrt(t * q),
+				c = sqrt(p * t) + sqrt(q * tc);
+
+	return atan2(s > 0.0 ? diff / s : 0.0, c);
+}
+
 RgStatStatus
 rg_funnel_z(int64_t x, int64_t n, double target, double tau2, double *z)
 {
@@ -375,8 +399,7 @@ rg_funnel_z(int64_t x, int64_t n, double target, double tau2, double *z)
 	st = rg_check_proportion(x, n);
 	if (st != RG_STAT_OK)
 		return st;
-	v = (asin(sqrt((double) x / (double) n)) - asin(sqrt(target))) /
-		sqrt(0.25 / (double) n + tau2);
+	v = asin_sqrt_diff(x, n, target) / sqrt(0.25 / (double) n + tau2);
 	if (!is_finite(v))
 		return RG_STAT_NUMERIC;
 	*z = v;

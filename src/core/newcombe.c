@@ -25,12 +25,10 @@ rg_newcombe(int64_t x1, int64_t n1, int64_t x2, int64_t n2, double level,
 			double *lower, double *upper)
 {
 	RgStatStatus st;
-	double		l1,
-				u1,
+	double		l1,				/* p1 - lower1 */
+				u1,				/* upper1 - p1 */
 				l2,
 				u2,
-				p1,
-				p2,
 				d,
 				lo,
 				hi;
@@ -43,17 +41,25 @@ rg_newcombe(int64_t x1, int64_t n1, int64_t x2, int64_t n2, double level,
 		return RG_STAT_TOO_LARGE;
 	if (n1 == 0 || n2 == 0)
 		return RG_STAT_NO_DATA;
-	st = rg_binom_ci(x1, n1, level, RG_CI_WILSON, &l1, &u1);
+	/* the arms p - l and u - p, without the cancellation of a subtraction */
+	st = rg_wilson_arms(x1, n1, level, &l1, &u1);
 	if (st != RG_STAT_OK)
 		return st;
-	st = rg_binom_ci(x2, n2, level, RG_CI_WILSON, &l2, &u2);
+	st = rg_wilson_arms(x2, n2, level, &l2, &u2);
 	if (st != RG_STAT_OK)
 		return st;
-	p1 = (double) x1 / (double) n1;
-	p2 = (double) x2 / (double) n2;
-	d = p1 - p2;
-	lo = d - sqrt((p1 - l1) * (p1 - l1) + (u2 - p2) * (u2 - p2));
-	hi = d + sqrt((u1 - p1) * (u1 - p1) + (p2 - l2) * (p2 - l2));
+
+	/*
+	 * p1 - p2 = (x1 n2 - x2 n1) / (n1 n2), the numerator exact in 128 bits
+	 * (counts up to 2^53), so that two ratios near 1 do not cancel.
+	 */
+	{
+		__int128	num = (__int128) x1 * n2 - (__int128) x2 * n1;
+
+		d = (double) num / ((double) n1 * (double) n2);
+	}
+	lo = d - hypot(l1, u2);
+	hi = d + hypot(u1, l2);
 	if (isnan(lo) || isinf(lo) || isnan(hi) || isinf(hi))
 		return RG_STAT_NUMERIC;
 	*lower = clip(lo);

@@ -175,25 +175,191 @@ rg_trend_test(const RgTrendPeriod *periods, size_t k, const bool *best,
 	return RG_TREND_OK;
 }
 
+/*
+ * The direction over every resolution of the unknowns.
+ *
+ * Centre the scores at the referral-weighted mean m, d_i = (s_i - m) / scale.
+ * A resolution records r_i of period i's u_i unknowns (0 <= r_i <= u_i);
+ * with X = K + D recorded in all (K known, D = sum r_i) the statistic is
+ *
+ *   chisq = N^2 T^2 / (X (N - X) Sxx),  T = sum (x_i + r_i - X n_i / N) d_i,
+ *
+ * Sxx = sum n_i d_i^2.  For a fixed X the denominator is fixed, so the
+ * statistic grows with |T|, and T is linear in the r_i: its least value
+ * records the D unknowns in the lowest-scored periods first ("min path"),
+ * its greatest in the highest-scored first ("max path").  Along a path, T
+ * is linear in D within a segment (one period being filled), and
+ *
+ *   f(D) = N^2 T(D)^2 - c Sxx X (N - X),  c the chi-squared critical value,
+ *
+ * is a convex quadratic in D: the resolutions of a segment that are not
+ * significant (f <= 0) form an interval, and T = 0 lies in it.  Hence:
+ *  - some resolution shows a significant rise iff an end of a max-path
+ *    segment does (max path: greatest T at each X);
+ *  - some resolution shows a significant fall iff an end of a min-path
+ *    segment does;
+ *  - every resolution shows a significant rise iff along the min path
+ *    every segment's ends have T > 0 and the integer D nearest the least
+ *    f (the vertex, rounded down and up) is significant; a fall likewise
+ *    along the max path.
+ * The cost is O(k) after the sort, whatever the number of unknowns.  Each
+ * point looked at is decided as rg_trend_test decides a table: the
+ * p-value of its statistic below alpha, a table whose referrals all have
+ * the same outcome (X = 0 or X = N) not significant.  c only places the
+ * vertex.
+ */
+
+typedef struct TrendPath
+{
+	int64_t		known;			/* K */
+	int64_t		total;			/* N */
+	long double sxx;
+	long double t0;				/* T at D = 0 */
+	long double snd_n;			/* sum n_i d_i / N, zero but for rounding */
+	long double crit;			/* c */
+	long double mean;			/* m */
+	long double scale;
+	double		alpha;
+} TrendPath;
+
+static long double
+path_d(const TrendPath *tp, const RgTrendPeriod *q)
+{
+	return ((long double) q->score - tp->mean) / tp->scale;
+}
+
+/* decide the resolution with X = known + D recorded and numerator t */
+static RgTrendStatus
+path_point(const TrendPath *tp, int64_t d, long double t, bool *sig, int *sign)
+{
+	int64_t		x = tp->known + d;
+	long double pr,
+				c;
+	double		stat,
+				pv;
+
+	*sig = false;
+	*sign = 0;
+	if (x <= 0 || x >= tp->total)
+		return RG_TREND_OK;
+	pr = (long double) x / (long double) tp->total;
+	c = t * t / (pr * (1.0L - pr) * tp->sxx);
+	stat = (double) c;
+	if (isnan(stat) || isinf(stat) || stat < 0.0)
+		return RG_TREND_NUMERIC;
+	pv = rg_math.pchisq(stat, 1.0, 0, 0);
+	if (isnan(pv))
+		return RG_TREND_NUMERIC;
+	*sig = pv < tp->alpha;
+	*sign = t > 0.0L ? 1 : (t < 0.0L ? -1 : 0);
+	return RG_TREND_OK;
+}
+
+/*
+ * Walk one path (ascending: the min path; descending: the max path).
+ * *any_up, *any_down: some segment end is significant rising / falling.
+ * *all_sign: every point of the path is significant with that sign
+ * (want > 0 rising, want < 0 falling), checked at the segment ends and
+ * the vertex of f.
+ */
+static RgTrendStatus
+walk_path(const TrendPath *tp, const RgTrendPeriod *periods,
+		  size_t k, bool ascending, int want, bool *any_up, bool *any_down,
+		  bool *all_sign)
+{
+	int64_t		c0 = 0;			/* D at the start of the segment */
+	long double tc = tp->t0;	/* T there */
+	bool		any_segment = false;
+	long double nn = (long double) tp->total * (long double) tp->total;
+
+	*any_up = *any_down = false;
+	*all_sign = true;
+	for (size_t s = 0; s <= k; s++)
+	{
+		size_t		i = ascending ? s : k - 1 - s;
+		int64_t		u,
+					cand[4];
+		long double e;
+		int			nc = 2;
+
+		if (s == k)
+		{
+			/* no unknowns at all: the one point D = 0 */
+			if (any_segment)
+				break;
+			u = 0;
+			e = 0.0L;
+		}
+		else
+		{
+			if (periods[i].referrals == 0 || periods[i].unknown == 0)
+				continue;
+			u = periods[i].unknown;
+			e = path_d(tp, &periods[i]) - tp->snd_n;
+		}
+		any_segment = true;
+		cand[0] = 0;
+		cand[1] = u;
+		if (*all_sign && u > 1)
+		{
+			/* least f(t), t = D - c0, over the real line */
+			long double x0 = (long double) (tp->known + c0),
+						a2 = nn * e * e + tp->crit * tp->sxx,
+						b1 = 2.0L * nn * tc * e - tp->crit * tp->sxx * ((long double) tp->total - 2.0L * x0),
+						v = -b1 / (2.0L * a2);
+
+			if (v > 0.0L && v < (long double) u)
+			{
+				cand[nc++] = (int64_t) floorl(v);
+				cand[nc++] = (int64_t) ceill(v);
+			}
+		}
+		for (int j = 0; j < nc; j++)
+		{
+			bool		sig;
+			int			sign;
+			RgTrendStatus st;
+
+			st = path_point(tp, c0 + cand[j], tc + (long double) cand[j] * e, &sig, &sign);
+			if (st != RG_TREND_OK)
+				return st;
+			if (j < 2)
+			{
+				if (sig && sign > 0)
+					*any_up = true;
+				if (sig && sign < 0)
+					*any_down = true;
+			}
+			if (!(sig && sign * want > 0))
+				*all_sign = false;
+		}
+		c0 += u;
+		tc += (long double) u * e;
+	}
+	return RG_TREND_OK;
+}
+
 RgTrendStatus
 rg_trend_direction(const RgTrendPeriod *periods, size_t k, double alpha,
 				   bool *work, RgTrendDirection *out)
 {
 	RgTrendStatus st;
-	int64_t		total;
+	int64_t		total,
+				known = 0;
 	size_t		with_data;
-	long double m;
-	double		chisq,
-				pa,
-				pb;
-	int			sa,
-				sb;
-	bool		deg,
-				up_a,
-				down_a,
-				up_b,
-				down_b;
+	long double m,
+				scale = 0.0L,
+				snd = 0.0L,
+				t = 0.0L;
+	TrendPath	tp;
+	bool		up_any_max,
+				down_any_max,
+				all_up,
+				up_any_min,
+				down_any_min,
+				all_down;
 
+	(void) work;
 	if (!(alpha > 0.0 && alpha < 1.0))
 		return RG_TREND_BAD_ALPHA;
 	st = check_periods(periods, k, &total, &with_data);
@@ -204,51 +370,61 @@ rg_trend_direction(const RgTrendPeriod *periods, size_t k, double alpha,
 		*out = RG_TREND_DIR_NO_DATA;
 		return RG_TREND_OK;
 	}
-	/*
-	 * The mean that splits the periods, rounded to double: the products in
-	 * double, their sum in long double, one division in double (as R's
-	 * sum(n * score) / sum(n)), so that "above" and "below" are those of
-	 * the documented rule computed in double precision.
-	 */
-	{
-		long double s = 0.0L;
-
-		for (size_t i = 0; i < k; i++)
-			if (periods[i].referrals > 0)
-				s += (long double) ((double) periods[i].referrals * periods[i].score);
-		m = (long double) ((double) s / (double) total);
-		/* scores near the double range: the mean in long double */
-		if (isnan((double) m) || isinf((double) m))
-			m = mean_score(periods, k, total);
-	}
-
-	/* A: above the mean not recorded, below recorded */
+	m = mean_score(periods, k, total);
 	for (size_t i = 0; i < k; i++)
-		work[i] = (long double) periods[i].score < m;
-	st = rg_trend_test(periods, k, work, &chisq, &pa, &sa, &deg);
-	if (st == RG_TREND_NO_DATA)
+		if (periods[i].referrals > 0)
+		{
+			long double d = fabsl((long double) periods[i].score - m);
+
+			if (d > scale)
+				scale = d;
+		}
+	if (!(scale > 0.0L))
 	{
 		*out = RG_TREND_DIR_NO_DATA;
 		return RG_TREND_OK;
 	}
-	if (st != RG_TREND_OK)
-		return st;
-	/* B: above the mean recorded, below not recorded */
+	tp.mean = m;
+	tp.scale = scale;
+	tp.sxx = 0.0L;
 	for (size_t i = 0; i < k; i++)
-		work[i] = (long double) periods[i].score > m;
-	st = rg_trend_test(periods, k, work, &chisq, &pb, &sb, &deg);
+	{
+		const RgTrendPeriod *q = &periods[i];
+		long double d;
+
+		if (q->referrals == 0)
+			continue;
+		d = path_d(&tp, q);
+		tp.sxx += (long double) q->referrals * d * d;
+		snd += (long double) q->referrals * d;
+		t += (long double) q->recorded * d;
+		known += q->recorded;
+	}
+	if (!(tp.sxx > 0.0L))
+	{
+		*out = RG_TREND_DIR_NO_DATA;
+		return RG_TREND_OK;
+	}
+	tp.known = known;
+	tp.total = total;
+	tp.snd_n = snd / (long double) total;
+	tp.t0 = t - (long double) known * tp.snd_n;
+	tp.alpha = alpha;
+	tp.crit = (long double) rg_math.qchisq(alpha, 1.0, 0, 0);
+	if (isnan((double) tp.crit))
+		return RG_TREND_NUMERIC;
+	/* min path: least T at each X; max path: greatest */
+	st = walk_path(&tp, periods, k, true, 1, &up_any_min, &down_any_min, &all_up);
+	if (st == RG_TREND_OK)
+		st = walk_path(&tp, periods, k, false, -1, &up_any_max, &down_any_max, &all_down);
 	if (st != RG_TREND_OK)
 		return st;
 
-	up_a = pa < alpha && sa > 0;
-	down_a = pa < alpha && sa < 0;
-	up_b = pb < alpha && sb > 0;
-	down_b = pb < alpha && sb < 0;
-	if (up_a)
+	if (all_up)
 		*out = RG_TREND_IMPROVING;
-	else if (down_b)
+	else if (all_down)
 		*out = RG_TREND_WORSENING;
-	else if (!up_b && !down_a)
+	else if (!up_any_max && !down_any_min)
 		*out = RG_TREND_NO_TREND;
 	else
 		*out = RG_TREND_UNDETERMINED;

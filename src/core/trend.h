@@ -72,24 +72,21 @@ RgTrendStatus rg_trend_test(const RgTrendPeriod *periods, size_t k,
 							int *slope, bool *degenerate);
 
 /*
- * Direction at significance level alpha (0 < alpha < 1), with the unknown
- * outcomes resolved at the extremes.  m is the referral-weighted mean
- * score.  Resolution A counts the unknowns of periods scored above m as
- * not recorded and those below m as recorded (the resolution least
- * favourable to a rising ratio); resolution B is its mirror image (least
- * favourable to a falling ratio).  Unknowns of periods scored exactly m
- * count as not recorded in both: they do not move the statistic's
- * numerator.
- *  - improving: the test at A is significant (p < alpha) with a rising ratio;
- *  - worsening: the test at B is significant with a falling ratio;
- *  - no_trend: the test at B is not significant with a rising ratio and
- *    the test at A is not significant with a falling ratio;
+ * Direction at significance level alpha (0 < alpha < 1) over every
+ * resolution of the unknown outcomes (each period's unknowns recorded in
+ * any number from none to all):
+ *  - improving: every resolution shows a significant (p < alpha) rise;
+ *  - worsening: every resolution shows a significant fall;
+ *  - no_trend: no resolution shows a significant rise or fall;
  *  - no_data: fewer than two distinct scores carry referrals;
  *  - undetermined otherwise.
- * Without unknowns A and B are the data, and the answer is improving or
- * worsening when p < alpha, no_trend otherwise.  A resolution in which
- * every referral has the same outcome is not significant.
- * periods must be compacted.  work must hold k bools.
+ * A resolution in which every referral has the same outcome is not
+ * significant.  Without unknowns the answer is improving or worsening
+ * when p < alpha, no_trend otherwise.  The resolutions are not listed one
+ * by one: for each total recorded the extremes of the statistic come from
+ * filling the unknowns in score order (trend.c), so the cost is O(k)
+ * whatever the number of unknowns.  periods must be compacted.  work is
+ * not used (kept for the callers; may be NULL).
  */
 RgTrendStatus rg_trend_direction(const RgTrendPeriod *periods, size_t k,
 								 double alpha, bool *work, RgTrendDirection *out);

@@ -19,9 +19,10 @@
 #    base R: newcombe() below RE-IMPLEMENTS THE PAPER'S FORMULA, with the
 #    Wilson limits written as the roots of the paper's quadratic, not in
 #    the centre +/- half-width form of src/core/binomial.c.
-#  * The unknown-outcome rules (change interval corners, the two extreme
-#    resolutions of recording_trend) RE-IMPLEMENT THE EXTENSION'S OWN
-#    DOCUMENTED RULE (doc/trends.md); R supplies the statistics inside them.
+#  * The unknown-outcome rules (change interval corners; recording_trend
+#    over every resolution, here by brute force over every total recorded)
+#    RE-IMPLEMENT THE EXTENSION'S OWN DOCUMENTED RULE (doc/trends.md); R
+#    supplies the statistics inside them.
 #  * The Wilson interval of the audit-sample estimate comes from R's
 #    prop.test(correct = FALSE).
 
@@ -73,29 +74,40 @@ change_interval <- function(bn, bx, bu, an, ax, au, level) {
 
 # ---- recording_trend's rule (re-implemented), over prop.trend.test ----
 
-trend_test <- function(x, n, score) {
-	keep <- n > 0
-	x <- x[keep]; n <- n[keep]; score <- score[keep]
-	if (length(unique(score)) < 2) return(list(kind = "no_data"))
-	if (sum(x) == 0 || sum(x) == sum(n)) return(list(kind = "degenerate", p = 1, slope = 0))
-	t <- suppressWarnings(prop.trend.test(x, n, score))
-	slope <- coef(lm(x / n ~ score, weights = n))[2]
-	list(kind = "ok", p = unname(t$p.value), slope = sign(unname(slope)))
-}
-
+# Every resolution of the unknowns, by brute force over the total recorded
+# X = K + D (D = 0 .. U unknowns recorded): for each X the least and the
+# greatest numerator T = sum (x_i + r_i - X n_i / N)(s_i - m) come from
+# recording the D unknowns in the lowest-, resp. highest-scored periods
+# first, and the statistic T^2 / (p (1 - p) Sxx), p = X / N, grows with |T|.
+# Every X is evaluated (the extension evaluates only segment ends and
+# vertices), so this also checks its shortcut.
 trend_direction <- function(score, n, x, u, alpha) {
 	keep <- n > 0
 	if (length(unique(score[keep])) < 2) return("no_data")
-	m <- sum(n * score) / sum(n)
-	a <- trend_test(x + ifelse(score < m, u, 0), n, score)  # against improving
-	b <- trend_test(x + ifelse(score > m, u, 0), n, score)  # against worsening
-	up_a <- a$p < alpha && a$slope > 0
-	down_a <- a$p < alpha && a$slope < 0
-	up_b <- b$p < alpha && b$slope > 0
-	down_b <- b$p < alpha && b$slope < 0
-	if (up_a) "improving"
-	else if (down_b) "worsening"
-	else if (!up_b && !down_a) "no_trend"
+	g <- aggregate(cbind(n, x, u) ~ score,
+	               data.frame(score = score[keep], n = n[keep], x = x[keep], u = u[keep]), sum)
+	N <- sum(g$n); K <- sum(g$x); U <- sum(g$u)
+	d <- g$score - sum(g$n * g$score) / N
+	sxx <- sum(g$n * d^2)
+	D <- 0:U
+	X <- K + D
+	numerator <- function(ord) {
+		before <- c(0, head(cumsum(g$u[ord]), -1))
+		r <- sapply(seq_along(ord), function(j) pmin(pmax(D - before[j], 0), g$u[ord][j]))
+		r <- matrix(r, nrow = length(D))
+		sum(g$x * d) + as.vector(r %*% d[ord]) - X / N * sum(g$n * d)
+	}
+	decide <- function(t) {
+		p <- X / N
+		chisq <- t^2 / (p * (1 - p) * sxx)
+		sig <- X > 0 & X < N & pchisq(chisq, 1, lower.tail = FALSE) < alpha
+		list(up = sig & t > 0, down = sig & t < 0)
+	}
+	lo <- decide(numerator(seq_len(nrow(g))))          # least T at each X
+	hi <- decide(numerator(rev(seq_len(nrow(g)))))     # greatest T at each X
+	if (all(lo$up)) "improving"
+	else if (all(hi$down)) "worsening"
+	else if (!any(hi$up) && !any(lo$down)) "no_trend"
 	else "undetermined"
 }
 

@@ -621,6 +621,41 @@ test_funnel_tau2(void **state)
 	assert_int_equal(rg_funnel_tau2(n, x, 5, 0.25, work, &tau2, NULL), RG_STAT_BAD_COUNTS);
 }
 
+/*
+ * Precision at the edge: 50-digit references from mpmath
+ * (test/oracle/mpmath_edges.py), within 1e-12 relative.
+ */
+#define REL(a, b) assert_true(fabs((a) - (b)) <= 1e-12 * fabs(b))
+
+static void
+test_edge_precision(void **state)
+{
+	double		lo,
+				hi,
+				below,
+				above,
+				z;
+
+	(void) state;
+	/* Wilson lower end of 1 of 10^7: no cancellation of centre - dist */
+	assert_int_equal(rg_binom_ci(1, 10000000, 0.95, RG_CI_WILSON, &lo, &hi), RG_STAT_OK);
+	REL(lo, 1.7652455711617432842077513757858522827564016360364e-8);
+	/* the arms of 10^7 of 10^7: p - lower = z^2 / (n + z^2), upper - p = 0 */
+	assert_int_equal(rg_wilson_arms(10000000, 10000000, 0.95, &below, &above), RG_STAT_OK);
+	REL(below, 3.8414573450141042366353709752199015941438726289520e-7);
+	assert_true(above == 0.0);
+	/* symmetry: 1 - upper(x, n) = lower(n - x, n), each computed on its own */
+	assert_int_equal(rg_wilson_arms(0, 10000000, 0.95, &below, &above), RG_STAT_OK);
+	assert_true(below == 0.0);
+	REL(above, 3.8414573450141042366353709752199015941438726289520e-7);
+	/* funnel_z of 9,999,999 of 10^7 against the double nearest 0.9999999 */
+	assert_int_equal(rg_funnel_z(9999999, 10000000, 0.9999999, 0.0, &z), RG_STAT_OK);
+	REL(z, -5.2635587418342399552501064351885222125551430111452e-10);
+	/* and 1 of 10^7 against the double nearest 1e-7 (not exactly 1e-7) */
+	assert_int_equal(rg_funnel_z(1, 10000000, 1e-7, 0.0, &z), RG_STAT_OK);
+	REL(z, 4.525189043670832022660124137238468329791832782648e-17);
+}
+
 int
 main(void)
 {
@@ -640,6 +675,7 @@ main(void)
 		cmocka_unit_test(test_binom_test),
 		cmocka_unit_test(test_funnel_od),
 		cmocka_unit_test(test_funnel_tau2),
+		cmocka_unit_test(test_edge_precision),
 	};
 
 	if (rg_math_load(math_err, sizeof(math_err)) != 0)

@@ -331,6 +331,178 @@ test_trend_direction(void **state)
 	}
 }
 
+/*
+ * Every resolution of the unknowns, one by one: the flag of
+ * rg_trend_direction must be the flag every resolved table gives when all
+ * agree, and undetermined otherwise.  A resolved table is decided from
+ * rg_trend_test alone (checked against R's prop.trend.test above and in
+ * test/suites/51-r-oracle-trends): p < alpha with the sign of the slope,
+ * no trend when every referral has the same outcome.
+ */
+static RgTrendDirection
+resolved_flag(const RgTrendPeriod *q, size_t k, double alpha)
+{
+	double		chisq,
+				p;
+	int			slope;
+	bool		deg;
+	RgTrendStatus st = rg_trend_test(q, k, NULL, &chisq, &p, &slope, &deg);
+
+	if (st == RG_TREND_NO_DATA)
+		return RG_TREND_DIR_NO_DATA;
+	assert_int_equal(st, RG_TREND_OK);
+	if (deg || !(p < alpha))
+		return RG_TREND_NO_TREND;
+	return slope > 0 ? RG_TREND_IMPROVING : RG_TREND_WORSENING;
+}
+
+/* the flag over every resolution, by enumeration; -1 if they disagree */
+static int
+enumerate_flags(const RgTrendPeriod *q, size_t k, double alpha, long *count)
+{
+	RgTrendPeriod r[8];
+	int64_t		rr[8] = {0};
+	int			agreed = -2;
+
+	for (;;)
+	{
+		RgTrendDirection f;
+
+		for (size_t i = 0; i < k; i++)
+		{
+			r[i] = q[i];
+			r[i].recorded = q[i].recorded + rr[i];
+			r[i].unknown = 0;
+		}
+		f = resolved_flag(r, k, alpha);
+		(*count)++;
+		if (agreed == -2)
+			agreed = (int) f;
+		else if (agreed != (int) f)
+			agreed = -1;
+		/* next resolution (odometer) */
+		{
+			size_t		i = 0;
+
+			while (i < k && rr[i] == q[i].unknown)
+				rr[i++] = 0;
+			if (i == k)
+				break;
+			rr[i]++;
+		}
+	}
+	return agreed;
+}
+
+static uint64_t rng_state = UINT64_C(0x9E3779B97F4A7C15);
+
+static int64_t
+rnd(int64_t lo, int64_t hi)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return lo + (int64_t) (rng_state % (uint64_t) (hi - lo + 1));
+}
+
+static void
+check_exhaustive(RgTrendPeriod *q, size_t k, double alpha, long *count, int *seen)
+{
+	RgTrendDirection d;
+	bool		work[8];
+	int			want;
+
+	assert_int_equal(rg_trend_compact(q, &k), RG_TREND_OK);
+	assert_int_equal(rg_trend_direction(q, k, alpha, work, &d), RG_TREND_OK);
+	want = enumerate_flags(q, k, alpha, count);
+	if (want == -1)
+		want = RG_TREND_UNDETERMINED;
+	if ((int) d != want)
+	{
+		for (size_t i = 0; i < k; i++)
+			fprintf(stderr, "# score %g n %lld x %lld u %lld\n", q[i].score,
+					(long long) q[i].referrals, (long long) q[i].recorded,
+					(long long) q[i].unknown);
+		fprintf(stderr, "# alpha %g: flag %d, enumeration %d\n", alpha, (int) d, want);
+	}
+	assert_int_equal((int) d, want);
+	seen[want]++;
+}
+
+static void
+test_trend_exhaustive(void **state)
+{
+	static const double alphas[] = {0.05, 0.2, 0.5};
+	static const double scoresets[][4] = {
+		{1, 2, 3, 4}, {1, 2, 5, 6}, {-1, 0, 1, 2}, {0.5, 1, 10, 11}
+	};
+	long		count = 0;
+	int			seen[5] = {0};
+
+	(void) state;
+
+	/* the example of the defect: 250 of the 1,000 unknowns give p = 0.169 */
+	{
+		RgTrendPeriod q[] = {{1, 100, 0, 0}, {2, 1000, 0, 1000}, {3, 100, 8, 0}};
+		RgTrendPeriod r[] = {{1, 100, 0, 0}, {2, 1000, 250, 0}, {3, 100, 8, 0}};
+		RgTrendDirection d;
+		double		chisq,
+					p;
+		int			slope;
+		bool		deg,
+					work[3];
+
+		/* R: prop.trend.test(c(0, 250, 8), c(100, 1000, 100))$p.value 0.168525000903272 */
+		assert_int_equal(rg_trend_test(r, 3, NULL, &chisq, &p, &slope, &deg), RG_TREND_OK);
+		NEAR(p, 0.168525000903272, 1e-12);
+		assert_int_equal(rg_trend_direction(q, 3, 0.05, work, &d), RG_TREND_OK);
+		assert_int_equal(d, RG_TREND_UNDETERMINED);
+		check_exhaustive(q, 3, 0.05, &count, seen);
+	}
+
+	/* unknowns at the mean score (2 of 1, 2, 3 with equal referrals) */
+	{
+		RgTrendPeriod q[] = {{1, 10, 0, 0}, {2, 10, 0, 10}, {3, 10, 6, 0}};
+
+		for (size_t a = 0; a < 3; a++)
+		{
+			RgTrendPeriod c[3];
+
+			memcpy(c, q, sizeof q);
+			check_exhaustive(c, 3, alphas[a], &count, seen);
+		}
+	}
+
+	/* random small tables: 2 to 4 periods, up to 12 referrals each */
+	for (int t = 0; t < 6000; t++)
+	{
+		RgTrendPeriod q[4];
+		size_t		k = (size_t) rnd(2, 4);
+		const double *sc = scoresets[rnd(0, 3)];
+
+		for (size_t i = 0; i < k; i++)
+		{
+			int64_t		n = rnd(0, 12),
+						x = rnd(0, n),
+						u = rnd(0, 4) == 0 ? 0 : rnd(0, n - x);
+
+			q[i].score = sc[i];
+			q[i].referrals = n;
+			q[i].recorded = x;
+			q[i].unknown = u;
+		}
+		/* now and then two rows of one score, merged by compaction */
+		if (k > 2 && rnd(0, 9) == 0)
+			q[k - 1].score = q[0].score;
+		check_exhaustive(q, k, alphas[t % 3], &count, seen);
+	}
+	/* every answer occurs */
+	for (int f = 0; f < 5; f++)
+		assert_true(seen[f] > 0);
+	fprintf(stderr, "# %ld resolutions; improving %d, worsening %d, no_trend %d, no_data %d, undetermined %d\n",
+			count, seen[0], seen[1], seen[2], seen[3], seen[4]);
+}
+
 /* ---- audit samples ---- */
 
 static void
@@ -366,6 +538,23 @@ test_audit(void **state)
 	assert_int_equal(rg_unrecorded_estimate(&all, 1000, &e), RG_STAT_OK);
 	assert_true(e == 0.0);
 	assert_int_equal(rg_unrecorded_estimate(&empty, 1000, &e), RG_STAT_NO_DATA);
+	/*
+	 * 9,999,999 of 10^7 at 0.999, T = 10^7: T (1 - r) / r with r the Wilson
+	 * upper end near 1, from the complement's own interval (mpmath, 50
+	 * digits: 0.078436729272697079899848...; 1 - r by subtraction was 5.5e-9
+	 * off).  Newcombe between ratios near 1: the difference 10^-7 exact.
+	 */
+	{
+		RgCounts	near = {10000000, 9999999, 0, 0},
+					full = {10000000, 10000000, 0, 0};
+
+		assert_int_equal(rg_unrecorded_interval(&near, 10000000, 0.999, &lo, &hi), RG_STAT_OK);
+		assert_true(fabs(lo - 0.078436729272697079899848366451687125464781664442941) <=
+					1e-12 * 0.0784367292726970799);
+		assert_int_equal(rg_change_interval(&near, &full, 0.5, &lo, &hi), RG_STAT_OK);
+		assert_true(fabs(lo - 3.3550221111217654803518760263573040709698155086545e-8) <=
+					1e-12 * 3.3550221111217654803518760263573040709698155086545e-8);
+	}
 	assert_int_equal(rg_unrecorded_estimate(&notts, -1, &e), RG_STAT_BAD_COUNTS);
 	assert_int_equal(rg_unrecorded_interval(&notts, 10, 1.0, &lo, &hi), RG_STAT_BAD_LEVEL);
 	assert_int_equal(rg_unrecorded_interval(&notts, 10, NAN, &lo, &hi), RG_STAT_BAD_LEVEL);
@@ -386,6 +575,7 @@ main(void)
 		cmocka_unit_test(test_trend_compact),
 		cmocka_unit_test(test_trend_nulls_and_errors),
 		cmocka_unit_test(test_trend_direction),
+		cmocka_unit_test(test_trend_exhaustive),
 		cmocka_unit_test(test_audit),
 	};
 
