@@ -46,7 +46,7 @@ BEGIN
 	SELECT count(*) INTO n
 	  FROM nodes, json_array_elements(node -> 'Workers') AS w
 	 WHERE node ->> 'Partial Mode' = 'Partial'
-	   AND (w ->> 'Actual Rows')::int > 0;
+	   AND (w ->> 'Actual Rows')::numeric > 0;
 	RETURN n;
 END $$;
 

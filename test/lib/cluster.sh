@@ -13,6 +13,11 @@
 #   rg_as_pg CMD...              run CMD as the cluster owner
 #   rg_result PASS FAIL [SKIP [OPTIONAL]]
 #                                the closing line test/run parses
+#   rg_regress_counts LOG        "PASS FAIL" of a pg_regress log (15 and 16+)
+#
+# RG_PG_MAJOR is the major version of the server under test (15, 18, ...),
+# and RG_PARALLEL_GUC the name of its setting that forces parallel plans
+# (force_parallel_mode up to 15, debug_parallel_query from 16).
 #
 # Every cluster lives under /tmp/recording_gap_test.* (under
 # /tmp/recording_gap_test.$RG_RUN.* when test/run sets RG_RUN), so that
@@ -22,6 +27,9 @@
 # rg_cleanup would then not stop it.
 
 PGBIN=${PGBIN:-$(pg_config --bindir)}
+RG_PG_MAJOR=${RG_PG_MAJOR:-$(pg_config --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')}
+if [ "$RG_PG_MAJOR" -ge 16 ]; then RG_PARALLEL_GUC=debug_parallel_query; else RG_PARALLEL_GUC=force_parallel_mode; fi
+export RG_PG_MAJOR RG_PARALLEL_GUC
 
 rg_as_pg() {
 	if [ "$(id -u)" = 0 ]; then
@@ -104,4 +112,13 @@ rg_result() {
 	local s=${3:-0} o=${4:-0} opt=
 	[ "$o" != 0 ] && opt=" ($o optional)"
 	echo "RESULT: $1 passed, $2 failed, $s skipped$opt"
+}
+
+# pg_regress's per-test lines: "test name ... ok" up to 15,
+# "ok N - name" / "not ok N - name" from 16.  Prints "PASS FAIL".
+rg_regress_counts() {
+	local p f
+	p=$(grep -cE '\.\.\. ok |^ok [0-9]+ +[-+] ' "$1")
+	f=$(grep -cE '\.\.\. (FAILED|failed)|^not ok [0-9]+ +[-+] ' "$1")
+	echo "$p $f"
 }

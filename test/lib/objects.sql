@@ -28,6 +28,8 @@ items(kind, ord, item) AS (
 	UNION ALL
 	SELECT 'types', 3, format_type(t.oid, NULL)
 	  FROM members m JOIN pg_type t ON m.classid = 'pg_type'::regclass AND t.oid = m.objid
+	 -- implicit array types, members from PostgreSQL 17, are not listed
+	 WHERE NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid)
 	UNION ALL
 	SELECT 'operators', 4, o.oid::regoperator::text
 	  FROM members m JOIN pg_operator o ON m.classid = 'pg_operator'::regclass AND o.oid = m.objid

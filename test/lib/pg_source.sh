@@ -7,8 +7,8 @@
 # source package postgresql-MAJOR (18 in suite sid).  This script fetches it
 # with apt through a private sources list whose URI it reads from this
 # machine's own Debian source, builds it with libxml (--with-libxml, for the
-# pictures tests' xpath()), installs it with contrib postgres_fdw and amcheck
-# and pgTAP (from Debian's pgtap source), and caches the installed tree
+# pictures tests' xpath()), installs it with contrib postgres_fdw, amcheck
+# and pg_prewarm and pgTAP (from Debian's pgtap source), and caches the installed tree
 # outside the clone, keyed by the version and the configure options, so that
 # a warm run costs seconds.
 #
@@ -98,13 +98,32 @@ version=$(src_version "postgresql-$major")
 upstream=${version#*:}; upstream=${upstream%-*}
 key=$(printf '%s\n' "$upstream" "${configure_opts[@]}" "pgtap" | sha256sum | cut -c1-12)
 prefix="$cache/$upstream-$key"
-if [ -f "$prefix/.complete" ]; then
+# contrib modules the suites use: postgres_fdw (80-fdw), amcheck
+# (94-upgrade), pg_prewarm (70-bench-quick).  A module added to this list
+# later is built into an already cached server (below), not by a rebuild.
+contrib=(postgres_fdw amcheck pg_prewarm)
+missing_contrib() {
+	local c
+	[ -x "$prefix/bin/pg_config" ] || { echo "${contrib[*]}"; return; }
+	for c in "${contrib[@]}"; do
+		[ -f "$("$prefix/bin/pg_config" --sharedir)/extension/$c.control" ] || echo "$c"
+	done
+}
+if [ -f "$prefix/.complete" ] && [ -z "$(missing_contrib)" ]; then
 	echo "$prefix"
 	exit 0
 fi
 
 work=$(mktemp -d "$cache/build.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+# the source package's upstream tarball, unpacked in $work/src
+fetch_source() {
+	[ -d "$work/src" ] && return 0
+	( cd "$work" && apt_private source --download-only "postgresql-$major=$version" >&2 )
+	tarball=$(ls "$work"/postgresql-"$major"_"$upstream".orig.tar.* | head -1)
+	mkdir "$work/src"
+	tar -xf "$tarball" -C "$work/src" --strip-components=1
+}
 if [ ! -f "$prefix/.server" ]; then
 say "building PostgreSQL $upstream into $prefix (a few minutes, once)"
 for p in bison flex libxml2-dev libicu-dev libreadline-dev zlib1g-dev pkg-config dpkg-dev; do
@@ -114,19 +133,33 @@ if [ -n "${missing:-}" ]; then
 	[ "$(id -u)" = 0 ] || { say "missing build packages:$missing (install them as root)"; exit 1; }
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >&2
 fi
-( cd "$work" && apt_private source --download-only "postgresql-$major=$version" >&2 )
-tarball=$(ls "$work"/postgresql-"$major"_"$upstream".orig.tar.* | head -1)
-mkdir "$work/src"
-tar -xf "$tarball" -C "$work/src" --strip-components=1
+fetch_source
 (
 	cd "$work/src"
 	./configure --prefix="$prefix" "${configure_opts[@]}" >"$work/configure.log" 2>&1 \
 		|| { tail -30 "$work/configure.log" >&2; exit 1; }
 	make -s -j"$(nproc)" >"$work/make.log" 2>&1 || { tail -40 "$work/make.log" >&2; exit 1; }
 	make -s install >>"$work/make.log" 2>&1
-	for c in postgres_fdw amcheck; do make -s -C "contrib/$c" install >>"$work/make.log" 2>&1; done
+	for c in "${contrib[@]}"; do make -s -C "contrib/$c" install >>"$work/make.log" 2>&1; done
 ) || { say "build failed"; exit 1; }
 touch "$prefix/.server"
+fi
+
+# a cached server built before a contrib module joined the list: build the
+# module against it (PGXS), from the same source
+need=$(missing_contrib | tr "\n" " ")
+if [ -n "$need" ]; then
+	say "adding contrib module(s) $need to $prefix"
+	fetch_source
+	for c in $need; do
+		make -s -C "$work/src/contrib/$c" USE_PGXS=1 PG_CONFIG="$prefix/bin/pg_config" install >>"$work/contrib.log" 2>&1 \
+			|| { tail -30 "$work/contrib.log" >&2; say "contrib $c failed"; exit 1; }
+	done
+fi
+if [ -f "$prefix/.complete" ]; then
+	chmod -R a+rX "$prefix"
+	echo "$prefix"
+	exit 0
 fi
 
 # pgTAP for this server, from Debian's pgtap source: the upstream tarball

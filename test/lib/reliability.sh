@@ -122,7 +122,7 @@ SQL
 # Call every function of the extension with edge values (test/lib/edge_calls.py)
 # in database $2 of cluster $1 and check the outcome: the server stays up, no
 # backend dies, no NaN result, no internal error or timeout.  Extra psql
-# settings may follow (e.g. "SET force_parallel_mode = regress").
+# settings may follow (e.g. "SET $RG_PARALLEL_GUC = regress").
 rg_edge_calls() {
 	local name=$1 db=$2 pre=${3:-}
 	local dir="$RG_TMP/edge-$name"
@@ -181,10 +181,9 @@ rg_installcheck() {
 	(cd "$dir" && "$(dirname "$(pg_config --pgxs)")/../test/regress/pg_regress" --inputdir=. \
 		--bindir="$(pg_config --bindir)" --dbname=contrib_regression $tests) >"$log" 2>&1
 	local rc=$?
-	grep -E '\.\.\. (ok|FAILED|failed)' "$log" | sed "s/^/# $what: /"
+	grep -E '\.\.\. (ok|FAILED|failed)|^(not )?ok [0-9]+ +[-+] ' "$log" | sed "s/^/# $what: /"
 	local p f
-	p=$(grep -cE '\.\.\. ok ' "$log")
-	f=$(grep -cE '\.\.\. (FAILED|failed)' "$log")
+	read -r p f < <(rg_regress_counts "$log")
 	RG_PASS=$((RG_PASS + p))
 	RG_FAIL=$((RG_FAIL + f))
 	if [ "$rc" != 0 ]; then

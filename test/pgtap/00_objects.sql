@@ -16,7 +16,7 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS recording_gap;
 SET LOCAL search_path = public, tap;
-SELECT plan(14);
+SELECT plan(15);
 
 CREATE TEMP VIEW ext_member AS
 	SELECT d.classid, d.objid FROM pg_catalog.pg_depend d
@@ -245,11 +245,11 @@ SELECT set_eq($$
 	ARRAY[]::text[],
 	'the extension has exactly these procedures');
 
--- Types (base types and enums).  Their array types, which PostgreSQL 18
--- also records as members of the extension, follow them and are left out.
+-- Types (base types and enums).  From PostgreSQL 17 the implicit array
+-- type of each is an extension member too: those are checked apart, below.
 SELECT set_eq($$
 	SELECT format_type(t.oid, NULL) FROM ext_member m JOIN pg_type t ON m.classid = 'pg_type'::regclass AND t.oid = m.objid
-	 WHERE t.typcategory <> 'A'$$,
+	 WHERE NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid)$$,
 	ARRAY[
 		'funnel_position',
 		'mse_result',
@@ -259,6 +259,16 @@ SELECT set_eq($$
 		'trend_direction'
 	]::text[],
 	'the extension has exactly these types');
+
+-- Implicit array types: members with their element type from PostgreSQL 17
+-- (release notes of 17), never before; no other array type is a member.
+SELECT set_eq($$
+	SELECT format_type(t.oid, NULL) FROM ext_member m JOIN pg_type t ON m.classid = 'pg_type'::regclass AND t.oid = m.objid
+	 WHERE EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid)$$,
+	$$
+	SELECT format_type(t.typarray, NULL) FROM ext_member m JOIN pg_type t ON m.classid = 'pg_type'::regclass AND t.oid = m.objid
+	 WHERE t.typarray <> 0 AND current_setting('server_version_num')::int >= 170000$$,
+	'the implicit array types are members exactly from PostgreSQL 17');
 
 SELECT enums_are('public', ARRAY['funnel_position', 'recording_change', 'threshold_verdict', 'trend_direction'],
 	'the enum types in schema public are exactly these');
