@@ -51,23 +51,25 @@ CREATE FUNCTION @extschema@.create_recording_summary(name pg_catalog.text, sourc
 AS $fn$
 -- No SET search_path clause: the summary goes into the caller's current
 -- schema, so the path is read first, then narrowed for the rest of the call.
+-- The variables' types are resolved when the function is first compiled in
+-- a session, under the caller's path: each is named with its schema.
 DECLARE
-	sch text := pg_catalog.current_schema();
-	caller_path text := pg_catalog.current_setting('search_path');
-	ext text;
-	src text;
-	col text;
-	keys text;
-	agg text;
-	zero text;
-	q_view text;
-	q_merged text;
-	q_log text;
-	q_capture text;
-	rollup_fn text;
-	op_minus text;
-	op_ne text;
-	i int;
+	sch pg_catalog.text := pg_catalog.current_schema();
+	caller_path pg_catalog.text := pg_catalog.current_setting('search_path');
+	ext pg_catalog.text;
+	src pg_catalog.text;
+	col pg_catalog.text;
+	keys pg_catalog.text;
+	agg pg_catalog.text;
+	zero pg_catalog.text;
+	q_view pg_catalog.text;
+	q_merged pg_catalog.text;
+	q_log pg_catalog.text;
+	q_capture pg_catalog.text;
+	rollup_fn pg_catalog.text;
+	op_minus pg_catalog.text;
+	op_ne pg_catalog.text;
+	i pg_catalog.int4;
 BEGIN
 	PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
 	IF name IS NULL OR source IS NULL OR group_columns IS NULL OR recorded_column IS NULL THEN
