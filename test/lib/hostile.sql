@@ -6,8 +6,12 @@
 -- plant with a trusted path only: the objects planted in public must not
 -- capture the calls this script makes itself
 SET search_path = pg_catalog;
-CREATE TABLE IF NOT EXISTS public.hijack_log (who text, planted_by text, what text);
+-- (made here unless it exists: a planting role may have no CREATE on public)
+SELECT to_regclass('public.hijack_log') IS NULL AS hostile_need_log \gset
+\if :hostile_need_log
+CREATE TABLE public.hijack_log (who text, planted_by text, what text);
 GRANT ALL ON public.hijack_log TO PUBLIC;
+\endif
 SET hostile.schema = :'schema';
 SET hostile.names = :'names';
 SET hostile.types = :'types';
