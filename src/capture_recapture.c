@@ -26,19 +26,6 @@ PG_FUNCTION_INFO_V1(mse_fit_final);
 PG_FUNCTION_INFO_V1(chapman_estimate);
 PG_FUNCTION_INFO_V1(chapman_variance);
 
-/* A cancel or termination is pending: stop the work, then let PostgreSQL act. */
-static bool
-mse_interrupt_pending(void)
-{
-	return QueryCancelPending || ProcDiePending;
-}
-
-void
-rg_mse_arm_interrupts(void)
-{
-	rg_mse_interrupt_hook = mse_interrupt_pending;
-}
-
 /* ---------------------------------------------------------------------
  * Aggregate
  * --------------------------------------------------------------------- */
@@ -382,7 +369,6 @@ mse_fit_final(PG_FUNCTION_ARGS)
 	rg_mse_report(rg_mse_model_parse(s->model, (size_t) s->model_len, s->k, &m, err), err);
 	m.p_threshold = s->p_threshold;
 	r = (RgMseResult *) palloc0(rg_mse_result_size(s->k));
-	rg_mse_arm_interrupts();
 	rg_mse_report(rg_mse_fit(s->cells, s->k, &m, r, err), err);
 	r->nnames = s->nnames;
 	memcpy(r->names, s->names, sizeof(r->names));

@@ -68,6 +68,7 @@ typedef enum RgErrKind
 	E_MSE_BAD_BINARY,
 	E_MSE_SYNTAX,
 	E_MSE_INCONSISTENT,
+	E_MSE_FIGURE,
 	E_MSE_NEGATIVE,
 	E_MSE_NOT_FITTED,
 	/* pictures */
@@ -88,7 +89,8 @@ typedef enum RgMsgArgs
 	M_NONE,						/* a plain message */
 	M_FN,						/* %s: the function */
 	M_FN_LIMIT,					/* %s: the function, %lld: the entry's limit */
-	M_OPTION_FN					/* %s: the option, %s: the function */
+	M_OPTION_FN,				/* %s: the option, %s: the function */
+	M_FIGURE					/* %s: the figure */
 } RgMsgArgs;
 
 typedef struct RgErrEntry
@@ -222,6 +224,9 @@ static const RgErrEntry errors[E_COUNT] = {
 		"Write it as mse_fit prints it: (lists=N, model=[...], status=..., observed=N, ..., counts=[...])."},
 	[E_MSE_INCONSISTENT] = {ERRCODE_DATA_EXCEPTION, M_NONE,
 		"inconsistent mse_result value", 0, RG_A_CORE, NULL, NULL},
+	[E_MSE_FIGURE] = {ERRCODE_INVALID_PARAMETER_VALUE, M_FIGURE,
+		"mse_result figure \"%s\" does not follow from the value's counts and model", 0, RG_A_CORE, NULL,
+		"Use the value exactly as mse_fit printed it, or fit the capture patterns again with mse_fit."},
 	[E_MSE_NEGATIVE] = {ERRCODE_INVALID_PARAMETER_VALUE, M_NONE,
 		"count of a capture pattern must not be negative", 0, RG_A_CORE, NULL, NULL},
 	[E_MSE_NOT_FITTED] = {ERRCODE_DATA_EXCEPTION, M_NONE,
@@ -340,7 +345,7 @@ trend_kind(RgTrendStatus st)
 }
 
 static RgErrKind
-mse_kind(RgMseStatus st)
+mse_kind(RgMseStatus st, const RgErrArgs *a)
 {
 	switch (st)
 	{
@@ -378,6 +383,9 @@ mse_kind(RgMseStatus st)
 		case RG_MSE_SYNTAX:
 			return E_MSE_SYNTAX;
 		case RG_MSE_INCONSISTENT:
+			/* a stored figure that the verification names */
+			if (a && (a->have & RG_A_FIGURE))
+				return E_MSE_FIGURE;
 			return E_MSE_INCONSISTENT;
 		case RG_MSE_NEGATIVE:
 			return E_MSE_NEGATIVE;
@@ -547,7 +555,7 @@ rg_error(RgErrDomain dom, int st, const RgErrArgs *a)
 						(errcode(ERRCODE_QUERY_CANCELED),
 						 errmsg("capture-recapture fit interrupted")));
 			}
-			k = mse_kind((RgMseStatus) st);
+			k = mse_kind((RgMseStatus) st, a);
 			break;
 		case RG_DOM_SVG:
 			k = svg_kind((RgSvgStatus) st);
@@ -569,6 +577,8 @@ rg_error(RgErrDomain dom, int st, const RgErrArgs *a)
 			 e->msgargs == M_FN_LIMIT ? errmsg(e->msg, fn, e->limit) :
 			 e->msgargs == M_OPTION_FN ?
 			 errmsg(e->msg, (a && (a->have & RG_A_OPTION) && a->option) ? a->option : "?", fn) :
+			 e->msgargs == M_FIGURE ?
+			 errmsg(e->msg, (a && (a->have & RG_A_FIGURE) && a->figure) ? a->figure : "unobserved") :
 			 errmsg("%s", e->msg),
 			 detail ? errdetail("%s", detail) : 0,
 			 hint ? errhint("%s", hint) : 0,

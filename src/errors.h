@@ -40,6 +40,7 @@ typedef enum RgErrDomain
 #define RG_A_OPTION		(1u << 10)	/* option: the name of a picture option */
 #define RG_A_NSERIES	(1u << 11)
 #define RG_A_CORE		(1u << 12)	/* core: the core's own explanation */
+#define RG_A_FIGURE		(1u << 13)	/* figure: a stored figure of an mse_result */
 
 /* The argument values an error may quote; only those flagged in have. */
 typedef struct RgErrArgs
@@ -59,6 +60,7 @@ typedef struct RgErrArgs
 	const char *option;
 	size_t		nseries;
 	const char *core;
+	const char *figure;
 } RgErrArgs;
 
 /*

@@ -28,13 +28,6 @@ typedef struct PAdjustPartition
 	double	   *adjusted;		/* rows entries; NaN where p is NULL */
 } PAdjustPartition;
 
-/* A cancel or termination is pending: stop, then let PostgreSQL act. */
-static bool
-padjust_interrupt_pending(void)
-{
-	return QueryCancelPending || ProcDiePending;
-}
-
 static RgPAdjustMethod
 parse_method(text *t)
 {
@@ -123,9 +116,8 @@ padjust_partition(WindowObject winobj, PAdjustPartition *part)
 	{
 		double	   *out = palloc_extended(sizeof(double) * (k > 0 ? k : 1), MCXT_ALLOC_HUGE);
 
-		rg_padjust_interrupt_hook = padjust_interrupt_pending;
+		/* the interrupt hook is set in _PG_init (recording_gap.c) */
 		st = rg_p_adjust(p, k, method, out, &bad);
-		rg_padjust_interrupt_hook = NULL;
 		if (st == RG_PADJ_INTERRUPTED)
 		{
 			CHECK_FOR_INTERRUPTS();
