@@ -64,7 +64,6 @@ typedef enum RgErrKind
 	E_MSE_BAD_THRESHOLD,
 	E_MSE_OVERFLOW,
 	E_MSE_NO_DATA,
-	E_MSE_BAD_LEVEL,
 	E_MSE_BAD_BINARY,
 	E_MSE_SYNTAX,
 	E_MSE_INCONSISTENT,
@@ -147,7 +146,7 @@ static const RgErrEntry errors[E_COUNT] = {
 		"too many referrals for exact binomial statistics", 0, RG_A_N | RG_A_N2,
 		MAX53, HINT53},
 	[E_BAD_LEVEL] = {ERRCODE_INVALID_PARAMETER_VALUE, M_NONE,
-		"level must be greater than 0 and less than 1", 0, RG_A_LEVEL, NULL,
+		"level must be greater than 0 and less than 1", 0, RG_A_CORE | RG_A_LEVEL, NULL,
 		"level is a confidence level, for example 0.95."},
 	[E_BAD_THRESHOLD] = {ERRCODE_INVALID_PARAMETER_VALUE, M_NONE,
 		"threshold must be between 0 and 1", 0, RG_A_THRESHOLD, NULL,
@@ -214,9 +213,6 @@ static const RgErrEntry errors[E_COUNT] = {
 		NULL, NULL},
 	[E_MSE_NO_DATA] = {ERRCODE_INVALID_PARAMETER_VALUE, M_NONE,
 		"nobody was observed on any list", 0, RG_A_CORE, NULL, NULL},
-	[E_MSE_BAD_LEVEL] = {ERRCODE_INVALID_PARAMETER_VALUE, M_NONE,
-		"level must be greater than 0 and less than 1", 0, RG_A_CORE | RG_A_LEVEL, NULL,
-		"level is a confidence level, for example 0.95."},
 	[E_MSE_BAD_BINARY] = {ERRCODE_INVALID_BINARY_REPRESENTATION, M_NONE,
 		"invalid binary value for type mse_result", 0, RG_A_CORE, NULL, NULL},
 	[E_MSE_SYNTAX] = {ERRCODE_INVALID_TEXT_REPRESENTATION, M_NONE,
@@ -377,7 +373,7 @@ mse_kind(RgMseStatus st, const RgErrArgs *a)
 		case RG_MSE_NO_DATA:
 			return E_MSE_NO_DATA;
 		case RG_MSE_BAD_LEVEL:
-			return E_MSE_BAD_LEVEL;
+			return E_BAD_LEVEL;
 		case RG_MSE_BAD_BINARY:
 			return E_MSE_BAD_BINARY;
 		case RG_MSE_SYNTAX:

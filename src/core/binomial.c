@@ -16,36 +16,29 @@
 #include <string.h>
 
 #include "mathlib.h"
+#include "names.h"
 
 const char	rg_ci_method_list[] =
 "wilson, clopper_pearson, jeffreys, agresti_coull, wald";
 
-static const struct
+static const RgName ci_methods[] =
 {
-	const char *name;
-	size_t		len;
-	RgCiMethod	method;
-}			ci_methods[] =
-{
-	{"wilson", 6, RG_CI_WILSON},
-	{"clopper_pearson", 15, RG_CI_CLOPPER_PEARSON},
-	{"jeffreys", 8, RG_CI_JEFFREYS},
-	{"agresti_coull", 13, RG_CI_AGRESTI_COULL},
-	{"wald", 4, RG_CI_WALD},
+	{"wilson", RG_CI_WILSON},
+	{"clopper_pearson", RG_CI_CLOPPER_PEARSON},
+	{"jeffreys", RG_CI_JEFFREYS},
+	{"agresti_coull", RG_CI_AGRESTI_COULL},
+	{"wald", RG_CI_WALD},
 };
 
 int
 rg_ci_method_parse(const char *name, size_t len, RgCiMethod *out)
 {
-	for (size_t i = 0; i < sizeof ci_methods / sizeof ci_methods[0]; i++)
-	{
-		if (len == ci_methods[i].len && memcmp(name, ci_methods[i].name, len) == 0)
-		{
-			*out = ci_methods[i].method;
-			return 0;
-		}
-	}
-	return -1;
+	int			v;
+
+	if (rg_name_find(ci_methods, sizeof ci_methods / sizeof ci_methods[0], name, len, &v) != 0)
+		return -1;
+	*out = (RgCiMethod) v;
+	return 0;
 }
 
 /* ---- helpers ---- */
