@@ -101,6 +101,23 @@ mean_score(const RgTrendPeriod *periods, size_t k, int64_t total)
 	return s / (long double) total;
 }
 
+/* the largest |score - m| over the periods with referrals */
+static long double
+score_scale(const RgTrendPeriod *periods, size_t k, long double m)
+{
+	long double scale = 0.0L;
+
+	for (size_t i = 0; i < k; i++)
+		if (periods[i].referrals > 0)
+		{
+			long double d = fabsl((long double) periods[i].score - m);
+
+			if (d > scale)
+				scale = d;
+		}
+	return scale;
+}
+
 RgTrendStatus
 rg_trend_test(const RgTrendPeriod *periods, size_t k, const bool *best,
 			  double *chisq, double *p, int *slope, bool *degenerate)
@@ -110,7 +127,7 @@ rg_trend_test(const RgTrendPeriod *periods, size_t k, const bool *best,
 				x = 0;
 	size_t		with_data;
 	long double m,
-				scale = 0.0L,
+				scale,
 				pr,
 				sxy = 0.0L,
 				sxx = 0.0L,
@@ -124,17 +141,9 @@ rg_trend_test(const RgTrendPeriod *periods, size_t k, const bool *best,
 	if (with_data < 2)
 		return RG_TREND_NO_DATA;
 	m = mean_score(periods, k, total);
+	scale = score_scale(periods, k, m);
 	for (size_t i = 0; i < k; i++)
-	{
-		if (periods[i].referrals > 0)
-		{
-			long double d = fabsl((long double) periods[i].score - m);
-
-			if (d > scale)
-				scale = d;
-		}
 		x += periods[i].recorded + (best && best[i] ? periods[i].unknown : 0);
-	}
 	*degenerate = false;
 	if (x == 0 || x == total)
 	{
@@ -348,7 +357,7 @@ rg_trend_direction(const RgTrendPeriod *periods, size_t k, double alpha,
 				known = 0;
 	size_t		with_data;
 	long double m,
-				scale = 0.0L,
+				scale,
 				snd = 0.0L,
 				t = 0.0L;
 	TrendPath	tp;
@@ -371,14 +380,7 @@ rg_trend_direction(const RgTrendPeriod *periods, size_t k, double alpha,
 		return RG_TREND_OK;
 	}
 	m = mean_score(periods, k, total);
-	for (size_t i = 0; i < k; i++)
-		if (periods[i].referrals > 0)
-		{
-			long double d = fabsl((long double) periods[i].score - m);
-
-			if (d > scale)
-				scale = d;
-		}
+	scale = score_scale(periods, k, m);
 	if (!(scale > 0.0L))
 	{
 		*out = RG_TREND_DIR_NO_DATA;
