@@ -14,6 +14,7 @@
 #include "nodes/primnodes.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
+#include "utils/memutils.h"
 
 #include "core/binomial.h"
 #include "core/mse.h"
@@ -611,6 +612,18 @@ rg_agg_arg_fixed(FunctionCallInfo fcinfo, int argno)
 	if (IsA(e, Const))
 		return true;
 	return IsA(e, Param) && ((Param *) e)->paramkind == PARAM_EXTERN;
+}
+
+int64
+rg_agg_grow(int64 cap, int64 need, Size entry_size)
+{
+	if (need <= cap)
+		return cap;
+	while (cap < need)
+		cap *= 2;
+	if ((Size) cap > MaxAllocHugeSize / entry_size)
+		return -1;
+	return cap;
 }
 
 void

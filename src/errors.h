@@ -112,6 +112,14 @@ extern MemoryContext rg_agg_context(FunctionCallInfo fcinfo, const char *fn);
 extern bool rg_agg_arg_fixed(FunctionCallInfo fcinfo, int argno);
 
 /*
+ * The capacity of a growing array in an aggregate state: cap doubled until
+ * it holds need entries, or cap itself when it already does.  -1 when that
+ * many entries of entry_size bytes would pass MaxAllocHugeSize; the caller
+ * then raises its own program_limit_exceeded.
+ */
+extern int64 rg_agg_grow(int64 cap, int64 need, Size entry_size);
+
+/*
  * The first step of a combine function over states passed as internal
  * pointers: with no second state the answer is the first one (NULL when
  * both are NULL).  Returns from the calling function.

@@ -292,23 +292,18 @@ phi_state_free(PhiState *st)
 static void
 phi_state_reserve(PhiState *st, int64 extra)
 {
-	int64		need = st->count + extra;
+	int64		cap = rg_agg_grow(st->cap, st->count + extra, sizeof(int64));
 
-	if (need > st->cap)
-	{
-		int64		cap = st->cap;
-
-		while (cap < need)
-			cap *= 2;
-		if ((Size) cap > MaxAllocHugeSize / sizeof(int64))
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many units for a funnel overdispersion estimate"),
-					 errdetail("More than %lld units were given.", (long long) st->cap)));
-		st->n = repalloc_huge(st->n, sizeof(int64) * cap);
-		st->x = repalloc_huge(st->x, sizeof(int64) * cap);
-		st->cap = cap;
-	}
+	if (cap == st->cap)
+		return;
+	if (cap < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many units for a funnel overdispersion estimate"),
+				 errdetail("More than %lld units were given.", (long long) st->cap)));
+	st->n = repalloc_huge(st->n, sizeof(int64) * cap);
+	st->x = repalloc_huge(st->x, sizeof(int64) * cap);
+	st->cap = cap;
 }
 
 static void
