@@ -101,6 +101,22 @@ mean_score(const RgTrendPeriod *periods, size_t k, int64_t total)
 	return s / (long double) total;
 }
 
+/*
+ * The statistic c of one degree of freedom as a double, and its upper-tail
+ * chi-square p-value; RG_TREND_NUMERIC when either is not a number.
+ */
+static RgTrendStatus
+chisq_p(long double c, double *stat, double *pv)
+{
+	*stat = (double) c;
+	if (isnan(*stat) || isinf(*stat) || *stat < 0.0)
+		return RG_TREND_NUMERIC;
+	*pv = rg_math.pchisq(*stat, 1.0, 0, 0);
+	if (isnan(*pv))
+		return RG_TREND_NUMERIC;
+	return RG_TREND_OK;
+}
+
 /* the largest |score - m| over the periods with referrals */
 static long double
 score_scale(const RgTrendPeriod *periods, size_t k, long double m)
@@ -172,11 +188,7 @@ rg_trend_test(const RgTrendPeriod *periods, size_t k, const bool *best,
 	if (!(sxx > 0.0L))
 		return RG_TREND_NO_DATA;
 	c = sxy * sxy / (pr * (1.0L - pr) * sxx);
-	stat = (double) c;
-	if (isnan(stat) || isinf(stat) || stat < 0.0)
-		return RG_TREND_NUMERIC;
-	pv = rg_math.pchisq(stat, 1.0, 0, 0);
-	if (isnan(pv))
+	if (chisq_p(c, &stat, &pv) != RG_TREND_OK)
 		return RG_TREND_NUMERIC;
 	*chisq = stat;
 	*p = pv;
@@ -253,11 +265,7 @@ path_point(const TrendPath *tp, int64_t d, long double t, bool *sig, int *sign)
 		return RG_TREND_OK;
 	pr = (long double) x / (long double) tp->total;
 	c = t * t / (pr * (1.0L - pr) * tp->sxx);
-	stat = (double) c;
-	if (isnan(stat) || isinf(stat) || stat < 0.0)
-		return RG_TREND_NUMERIC;
-	pv = rg_math.pchisq(stat, 1.0, 0, 0);
-	if (isnan(pv))
+	if (chisq_p(c, &stat, &pv) != RG_TREND_OK)
 		return RG_TREND_NUMERIC;
 	*sig = pv < tp->alpha;
 	*sign = t > 0.0L ? 1 : (t < 0.0L ? -1 : 0);
