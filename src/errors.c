@@ -71,6 +71,10 @@ typedef enum RgErrKind
 	E_MSE_FIGURE,
 	E_MSE_NEGATIVE,
 	E_MSE_NOT_FITTED,
+	/* Chapman's estimator */
+	E_CHAPMAN_NEGATIVE,
+	E_CHAPMAN_OVERLAP,
+	E_CHAPMAN_RANGE,
 	/* pictures */
 	E_SVG_NO_MEMORY,
 	E_SVG_TOO_LARGE,
@@ -228,6 +232,13 @@ static const RgErrEntry errors[E_COUNT] = {
 		"count of a capture pattern must not be negative", 0, RG_A_CORE, NULL, NULL},
 	[E_MSE_NOT_FITTED] = {ERRCODE_DATA_EXCEPTION, M_NONE,
 		"the capture-recapture model could not be fitted", 0, RG_A_CORE, NULL, NULL},
+
+	[E_CHAPMAN_NEGATIVE] = {ERRCODE_INVALID_PARAMETER_VALUE, M_NONE,
+		"list sizes and overlap must not be negative", 0, RG_A_LISTS, NULL, NULL},
+	[E_CHAPMAN_OVERLAP] = {ERRCODE_INVALID_PARAMETER_VALUE, M_NONE,
+		"overlap cannot exceed either list size", 0, RG_A_LISTS, NULL, NULL},
+	[E_CHAPMAN_RANGE] = {ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, M_NONE,
+		"Chapman estimate out of range", 0, 0, NULL, NULL},
 
 	[E_SVG_NO_MEMORY] = {ERRCODE_OUT_OF_MEMORY, M_FN,
 		"out of memory while drawing %s", 0, 0, NULL, NULL},
@@ -392,6 +403,22 @@ mse_kind(RgMseStatus st, const RgErrArgs *a)
 }
 
 static RgErrKind
+chapman_kind(RgMseStatus st)
+{
+	switch (st)
+	{
+		case RG_MSE_OK:
+			return E_NONE;
+		case RG_MSE_NEGATIVE:
+			return E_CHAPMAN_NEGATIVE;
+		case RG_MSE_INCONSISTENT:
+			return E_CHAPMAN_OVERLAP;
+		default:
+			return E_CHAPMAN_RANGE;
+	}
+}
+
+static RgErrKind
 svg_kind(RgSvgStatus st)
 {
 	switch (st)
@@ -488,6 +515,12 @@ build_detail(RgErrKind k, const RgErrEntry *e, const RgErrArgs *a)
 		quote_double(&d, "tau2", a->tau2);
 	if (q & RG_A_ALPHA)
 		quote_double(&d, "alpha", a->alpha);
+	if ((q & RG_A_LISTS) && k == E_CHAPMAN_OVERLAP)
+		appendStringInfo(&d, "%sm = %lld but n1 = %lld and n2 = %lld.", d.len ? " " : "",
+						 (long long) a->m, (long long) a->n, (long long) a->n2);
+	else if (q & RG_A_LISTS)
+		appendStringInfo(&d, "%sn1 = %lld, n2 = %lld, m = %lld.", d.len ? " " : "",
+						 (long long) a->n, (long long) a->n2, (long long) a->m);
 	if (q & RG_A_NSERIES)
 		appendStringInfo(&d, "%sThe rows have %zu series.", d.len ? " " : "", a->nseries);
 	if (e->detail)
@@ -553,6 +586,9 @@ rg_error(RgErrDomain dom, int st, const RgErrArgs *a)
 						 errmsg("capture-recapture fit interrupted")));
 			}
 			k = mse_kind((RgMseStatus) st, a);
+			break;
+		case RG_DOM_CHAPMAN:
+			k = chapman_kind((RgMseStatus) st);
 			break;
 		case RG_DOM_SVG:
 			k = svg_kind((RgSvgStatus) st);

@@ -23,6 +23,7 @@ typedef enum RgErrDomain
 	RG_DOM_STAT,				/* RgStatStatus (core/binomial.h) */
 	RG_DOM_TREND,				/* RgTrendStatus (core/trend.h) */
 	RG_DOM_MSE,					/* RgMseStatus (core/mse.h) */
+	RG_DOM_CHAPMAN,				/* RgMseStatus of rg_chapman (core/mse.h) */
 	RG_DOM_SVG					/* RgSvgStatus (core/svg.h) */
 } RgErrDomain;
 
@@ -41,6 +42,7 @@ typedef enum RgErrDomain
 #define RG_A_NSERIES	(1u << 11)
 #define RG_A_CORE		(1u << 12)	/* core: the core's own explanation */
 #define RG_A_FIGURE		(1u << 13)	/* figure: a stored figure of an mse_result */
+#define RG_A_LISTS		(1u << 14)	/* n, n2 and m: Chapman's list sizes, overlap */
 
 /* The argument values an error may quote; only those flagged in have. */
 typedef struct RgErrArgs
@@ -49,6 +51,7 @@ typedef struct RgErrArgs
 	const char *fn;
 	int64		n;
 	int64		n2;
+	int64		m;
 	double		level;
 	double		threshold;
 	double		target;
