@@ -18,6 +18,7 @@
 
 #include "core/binomial.h"
 #include "core/mse.h"
+#include "core/padjust.h"
 #include "core/svg.h"
 #include "core/trend.h"
 
@@ -54,6 +55,7 @@ typedef enum RgErrKind
 	E_TREND_OVERFLOW,
 	E_TREND_NUMERIC,
 	/* capture-recapture */
+	E_MSE_INTERRUPTED,
 	E_MSE_NO_MEMORY,
 	E_MSE_TOO_FEW_LISTS,
 	E_MSE_TOO_MANY_LISTS,
@@ -75,6 +77,10 @@ typedef enum RgErrKind
 	E_CHAPMAN_NEGATIVE,
 	E_CHAPMAN_OVERLAP,
 	E_CHAPMAN_RANGE,
+	/* p-value adjustment */
+	E_PADJ_INTERRUPTED,
+	E_PADJ_NO_MEMORY,
+	E_PADJ_FAILED,
 	/* pictures */
 	E_SVG_NO_MEMORY,
 	E_SVG_TOO_LARGE,
@@ -189,6 +195,8 @@ static const RgErrEntry errors[E_COUNT] = {
 	[E_TREND_NUMERIC] = {ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, M_NONE,
 		"trend test did not give a finite result", 0, RG_A_ALPHA, NULL, NULL},
 
+	[E_MSE_INTERRUPTED] = {ERRCODE_QUERY_CANCELED, M_NONE,
+		"capture-recapture fit interrupted", 0, 0, NULL, NULL},
 	[E_MSE_NO_MEMORY] = {ERRCODE_OUT_OF_MEMORY, M_NONE,
 		"out of memory", 0, 0,
 		"The capture-recapture fit could not allocate its work space.", NULL},
@@ -239,6 +247,13 @@ static const RgErrEntry errors[E_COUNT] = {
 		"overlap cannot exceed either list size", 0, RG_A_LISTS, NULL, NULL},
 	[E_CHAPMAN_RANGE] = {ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, M_NONE,
 		"Chapman estimate out of range", 0, 0, NULL, NULL},
+
+	[E_PADJ_INTERRUPTED] = {ERRCODE_QUERY_CANCELED, M_NONE,
+		"p-value adjustment interrupted", 0, 0, NULL, NULL},
+	[E_PADJ_NO_MEMORY] = {ERRCODE_OUT_OF_MEMORY, M_NONE,
+		"out of memory", 0, RG_A_PVALUES, NULL, NULL},
+	[E_PADJ_FAILED] = {ERRCODE_INTERNAL_ERROR, M_NONE,
+		"p-value adjustment failed", 0, RG_A_PVALUES, NULL, NULL},
 
 	[E_SVG_NO_MEMORY] = {ERRCODE_OUT_OF_MEMORY, M_FN,
 		"out of memory while drawing %s", 0, 0, NULL, NULL},
@@ -360,7 +375,7 @@ mse_kind(RgMseStatus st, const RgErrArgs *a)
 		case RG_MSE_OK:
 			return E_NONE;
 		case RG_MSE_INTERRUPTED:
-			return E_INTERNAL;	/* handled before the table */
+			return E_MSE_INTERRUPTED;
 		case RG_MSE_NO_MEMORY:
 			return E_MSE_NO_MEMORY;
 		case RG_MSE_TOO_FEW_LISTS:
@@ -415,6 +430,22 @@ chapman_kind(RgMseStatus st)
 			return E_CHAPMAN_OVERLAP;
 		default:
 			return E_CHAPMAN_RANGE;
+	}
+}
+
+static RgErrKind
+padjust_kind(RgPAdjustStatus st)
+{
+	switch (st)
+	{
+		case RG_PADJ_OK:
+			return E_NONE;
+		case RG_PADJ_INTERRUPTED:
+			return E_PADJ_INTERRUPTED;
+		case RG_PADJ_NOMEM:
+			return E_PADJ_NO_MEMORY;
+		default:
+			return E_PADJ_FAILED;
 	}
 }
 
@@ -521,6 +552,8 @@ build_detail(RgErrKind k, const RgErrEntry *e, const RgErrArgs *a)
 	else if (q & RG_A_LISTS)
 		appendStringInfo(&d, "%sn1 = %lld, n2 = %lld, m = %lld.", d.len ? " " : "",
 						 (long long) a->n, (long long) a->n2, (long long) a->m);
+	if (q & RG_A_PVALUES)
+		appendStringInfo(&d, "%sAdjusting %lld p-values.", d.len ? " " : "", (long long) a->n);
 	if (q & RG_A_NSERIES)
 		appendStringInfo(&d, "%sThe rows have %zu series.", d.len ? " " : "", a->nseries);
 	if (e->detail)
@@ -578,17 +611,13 @@ rg_error(RgErrDomain dom, int st, const RgErrArgs *a)
 			k = trend_kind((RgTrendStatus) st);
 			break;
 		case RG_DOM_MSE:
-			if (st == RG_MSE_INTERRUPTED)
-			{
-				CHECK_FOR_INTERRUPTS();
-				ereport(ERROR,
-						(errcode(ERRCODE_QUERY_CANCELED),
-						 errmsg("capture-recapture fit interrupted")));
-			}
 			k = mse_kind((RgMseStatus) st, a);
 			break;
 		case RG_DOM_CHAPMAN:
 			k = chapman_kind((RgMseStatus) st);
+			break;
+		case RG_DOM_PADJUST:
+			k = padjust_kind((RgPAdjustStatus) st);
 			break;
 		case RG_DOM_SVG:
 			k = svg_kind((RgSvgStatus) st);
@@ -596,6 +625,10 @@ rg_error(RgErrDomain dom, int st, const RgErrArgs *a)
 	}
 	if (k == E_NONE)
 		return;
+
+	/* a long loop stopped for a pending cancel: let PostgreSQL act first */
+	if (errors[k].sqlstate == ERRCODE_QUERY_CANCELED)
+		CHECK_FOR_INTERRUPTS();
 
 	e = &errors[k];
 	fn = (a && (a->have & RG_A_FN) && a->fn) ? a->fn : "recording_gap";

@@ -24,6 +24,7 @@ typedef enum RgErrDomain
 	RG_DOM_TREND,				/* RgTrendStatus (core/trend.h) */
 	RG_DOM_MSE,					/* RgMseStatus (core/mse.h) */
 	RG_DOM_CHAPMAN,				/* RgMseStatus of rg_chapman (core/mse.h) */
+	RG_DOM_PADJUST,				/* RgPAdjustStatus (core/padjust.h) */
 	RG_DOM_SVG					/* RgSvgStatus (core/svg.h) */
 } RgErrDomain;
 
@@ -43,6 +44,7 @@ typedef enum RgErrDomain
 #define RG_A_CORE		(1u << 12)	/* core: the core's own explanation */
 #define RG_A_FIGURE		(1u << 13)	/* figure: a stored figure of an mse_result */
 #define RG_A_LISTS		(1u << 14)	/* n, n2 and m: Chapman's list sizes, overlap */
+#define RG_A_PVALUES	(1u << 15)	/* n: the number of p-values adjusted */
 
 /* The argument values an error may quote; only those flagged in have. */
 typedef struct RgErrArgs

@@ -118,23 +118,13 @@ padjust_partition(WindowObject winobj, PAdjustPartition *part)
 
 		/* the interrupt hook is set in _PG_init (recording_gap.c) */
 		st = rg_p_adjust(p, k, method, out, &bad);
-		if (st == RG_PADJ_INTERRUPTED)
-		{
-			CHECK_FOR_INTERRUPTS();
-			ereport(ERROR,
-					(errcode(ERRCODE_QUERY_CANCELED),
-					 errmsg("p-value adjustment interrupted")));
-		}
-		if (st == RG_PADJ_NOMEM)
-			ereport(ERROR,
-					(errcode(ERRCODE_OUT_OF_MEMORY),
-					 errmsg("out of memory"),
-					 errdetail("Adjusting %zu p-values.", k)));
 		if (st != RG_PADJ_OK)
-			ereport(ERROR,
-					(errcode(ERRCODE_INTERNAL_ERROR),
-					 errmsg("p-value adjustment failed"),
-					 errdetail("Adjusting %zu p-values.", k)));
+		{
+			RgErrArgs	a = {RG_A_PVALUES};
+
+			a.n = (int64) k;
+			rg_error(RG_DOM_PADJUST, st, &a);
+		}
 		for (size_t j = 0; j < k; j++)
 			part->adjusted[where[j]] = out[j];
 		pfree(out);
