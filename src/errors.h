@@ -3,7 +3,7 @@
  * detail and hint (src/errors.c), and the aggregate-context check.
  *
  * A status of any core module (counts, binomial statistics, trend, capture-
- * recapture, pictures) is raised through rg_error with the arguments that
+ * recapture and Chapman's estimator, p-value adjustment, pictures) is raised through rg_error with the arguments that
  * the failing call really has.  The detail quotes only those: a function
  * without a level never reads "level 0.5" in its error.
  */
