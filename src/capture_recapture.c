@@ -26,19 +26,6 @@ PG_FUNCTION_INFO_V1(mse_fit_final);
 PG_FUNCTION_INFO_V1(chapman_estimate);
 PG_FUNCTION_INFO_V1(chapman_variance);
 
-/* A cancel or termination is pending: stop the work, then let PostgreSQL act. */
-static bool
-mse_interrupt_pending(void)
-{
-	return QueryCancelPending || ProcDiePending;
-}
-
-void
-rg_mse_arm_interrupts(void)
-{
-	rg_mse_interrupt_hook = mse_interrupt_pending;
-}
-
 /* ---------------------------------------------------------------------
  * Aggregate
  * --------------------------------------------------------------------- */
@@ -382,7 +369,6 @@ mse_fit_final(PG_FUNCTION_ARGS)
 	rg_mse_report(rg_mse_model_parse(s->model, (size_t) s->model_len, s->k, &m, err), err);
 	m.p_threshold = s->p_threshold;
 	r = (RgMseResult *) palloc0(rg_mse_result_size(s->k));
-	rg_mse_arm_interrupts();
 	rg_mse_report(rg_mse_fit(s->cells, s->k, &m, r, err), err);
 	r->nnames = s->nnames;
 	memcpy(r->names, s->names, sizeof(r->names));
@@ -399,24 +385,12 @@ chapman(FunctionCallInfo fcinfo, double *est, double *var)
 	int64		n1 = PG_GETARG_INT64(0),
 				n2 = PG_GETARG_INT64(1),
 				m = PG_GETARG_INT64(2);
-	RgMseStatus st = rg_chapman(n1, n2, m, est, var);
+	RgErrArgs	a = {RG_A_LISTS};
 
-	if (st == RG_MSE_NEGATIVE)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("list sizes and overlap must not be negative"),
-				 errdetail("n1 = " INT64_FORMAT ", n2 = " INT64_FORMAT ", m = " INT64_FORMAT ".",
-						   n1, n2, m)));
-	if (st == RG_MSE_INCONSISTENT)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("overlap cannot exceed either list size"),
-				 errdetail("m = " INT64_FORMAT " but n1 = " INT64_FORMAT " and n2 = " INT64_FORMAT ".",
-						   m, n1, n2)));
-	if (st != RG_MSE_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("Chapman estimate out of range")));
+	a.n = n1;
+	a.n2 = n2;
+	a.m = m;
+	rg_error(RG_DOM_CHAPMAN, rg_chapman(n1, n2, m, est, var), &a);
 }
 
 Datum

@@ -19,9 +19,6 @@ rg_mse_report(RgMseStatus st, const char *err)
 	rg_error_mse((int) st, err);
 }
 
-/* Let the core's long loops see a pending cancel (see mse.h). */
-extern void rg_mse_arm_interrupts(void);
-
 /* The summary as a varlena: its binary form (src/core/mse.h). */
 extern bytea *rg_mse_result_datum(const RgMseResult *r);
 

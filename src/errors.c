@@ -14,9 +14,11 @@
 #include "nodes/primnodes.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
+#include "utils/memutils.h"
 
 #include "core/binomial.h"
 #include "core/mse.h"
+#include "core/padjust.h"
 #include "core/svg.h"
 #include "core/trend.h"
 
@@ -53,6 +55,7 @@ typedef enum RgErrKind
 	E_TREND_OVERFLOW,
 	E_TREND_NUMERIC,
 	/* capture-recapture */
+	E_MSE_INTERRUPTED,
 	E_MSE_NO_MEMORY,
 	E_MSE_TOO_FEW_LISTS,
 	E_MSE_TOO_MANY_LISTS,
@@ -64,12 +67,20 @@ typedef enum RgErrKind
 	E_MSE_BAD_THRESHOLD,
 	E_MSE_OVERFLOW,
 	E_MSE_NO_DATA,
-	E_MSE_BAD_LEVEL,
 	E_MSE_BAD_BINARY,
 	E_MSE_SYNTAX,
 	E_MSE_INCONSISTENT,
+	E_MSE_FIGURE,
 	E_MSE_NEGATIVE,
 	E_MSE_NOT_FITTED,
+	/* Chapman's estimator */
+	E_CHAPMAN_NEGATIVE,
+	E_CHAPMAN_OVERLAP,
+	E_CHAPMAN_RANGE,
+	/* p-value adjustment */
+	E_PADJ_INTERRUPTED,
+	E_PADJ_NO_MEMORY,
+	E_PADJ_FAILED,
 	/* pictures */
 	E_SVG_NO_MEMORY,
 	E_SVG_TOO_LARGE,
@@ -88,7 +99,8 @@ typedef enum RgMsgArgs
 	M_NONE,						/* a plain message */
 	M_FN,						/* %s: the function */
 	M_FN_LIMIT,					/* %s: the function, %lld: the entry's limit */
-	M_OPTION_FN					/* %s: the option, %s: the function */
+	M_OPTION_FN,				/* %s: the option, %s: the function */
+	M_FIGURE					/* %s: the figure */
 } RgMsgArgs;
 
 typedef struct RgErrEntry
@@ -145,7 +157,7 @@ static const RgErrEntry errors[E_COUNT] = {
 		"too many referrals for exact binomial statistics", 0, RG_A_N | RG_A_N2,
 		MAX53, HINT53},
 	[E_BAD_LEVEL] = {ERRCODE_INVALID_PARAMETER_VALUE, M_NONE,
-		"level must be greater than 0 and less than 1", 0, RG_A_LEVEL, NULL,
+		"level must be greater than 0 and less than 1", 0, RG_A_CORE | RG_A_LEVEL, NULL,
 		"level is a confidence level, for example 0.95."},
 	[E_BAD_THRESHOLD] = {ERRCODE_INVALID_PARAMETER_VALUE, M_NONE,
 		"threshold must be between 0 and 1", 0, RG_A_THRESHOLD, NULL,
@@ -183,6 +195,8 @@ static const RgErrEntry errors[E_COUNT] = {
 	[E_TREND_NUMERIC] = {ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, M_NONE,
 		"trend test did not give a finite result", 0, RG_A_ALPHA, NULL, NULL},
 
+	[E_MSE_INTERRUPTED] = {ERRCODE_QUERY_CANCELED, M_NONE,
+		"capture-recapture fit interrupted", 0, 0, NULL, NULL},
 	[E_MSE_NO_MEMORY] = {ERRCODE_OUT_OF_MEMORY, M_NONE,
 		"out of memory", 0, 0,
 		"The capture-recapture fit could not allocate its work space.", NULL},
@@ -212,9 +226,6 @@ static const RgErrEntry errors[E_COUNT] = {
 		NULL, NULL},
 	[E_MSE_NO_DATA] = {ERRCODE_INVALID_PARAMETER_VALUE, M_NONE,
 		"nobody was observed on any list", 0, RG_A_CORE, NULL, NULL},
-	[E_MSE_BAD_LEVEL] = {ERRCODE_INVALID_PARAMETER_VALUE, M_NONE,
-		"level must be greater than 0 and less than 1", 0, RG_A_CORE | RG_A_LEVEL, NULL,
-		"level is a confidence level, for example 0.95."},
 	[E_MSE_BAD_BINARY] = {ERRCODE_INVALID_BINARY_REPRESENTATION, M_NONE,
 		"invalid binary value for type mse_result", 0, RG_A_CORE, NULL, NULL},
 	[E_MSE_SYNTAX] = {ERRCODE_INVALID_TEXT_REPRESENTATION, M_NONE,
@@ -222,10 +233,27 @@ static const RgErrEntry errors[E_COUNT] = {
 		"Write it as mse_fit prints it: (lists=N, model=[...], status=..., observed=N, ..., counts=[...])."},
 	[E_MSE_INCONSISTENT] = {ERRCODE_DATA_EXCEPTION, M_NONE,
 		"inconsistent mse_result value", 0, RG_A_CORE, NULL, NULL},
+	[E_MSE_FIGURE] = {ERRCODE_INVALID_PARAMETER_VALUE, M_FIGURE,
+		"mse_result figure \"%s\" does not follow from the value's counts and model", 0, RG_A_CORE, NULL,
+		"Use the value exactly as mse_fit printed it, or fit the capture patterns again with mse_fit."},
 	[E_MSE_NEGATIVE] = {ERRCODE_INVALID_PARAMETER_VALUE, M_NONE,
 		"count of a capture pattern must not be negative", 0, RG_A_CORE, NULL, NULL},
 	[E_MSE_NOT_FITTED] = {ERRCODE_DATA_EXCEPTION, M_NONE,
 		"the capture-recapture model could not be fitted", 0, RG_A_CORE, NULL, NULL},
+
+	[E_CHAPMAN_NEGATIVE] = {ERRCODE_INVALID_PARAMETER_VALUE, M_NONE,
+		"list sizes and overlap must not be negative", 0, RG_A_LISTS, NULL, NULL},
+	[E_CHAPMAN_OVERLAP] = {ERRCODE_INVALID_PARAMETER_VALUE, M_NONE,
+		"overlap cannot exceed either list size", 0, RG_A_LISTS, NULL, NULL},
+	[E_CHAPMAN_RANGE] = {ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, M_NONE,
+		"Chapman estimate out of range", 0, 0, NULL, NULL},
+
+	[E_PADJ_INTERRUPTED] = {ERRCODE_QUERY_CANCELED, M_NONE,
+		"p-value adjustment interrupted", 0, 0, NULL, NULL},
+	[E_PADJ_NO_MEMORY] = {ERRCODE_OUT_OF_MEMORY, M_NONE,
+		"out of memory", 0, RG_A_PVALUES, NULL, NULL},
+	[E_PADJ_FAILED] = {ERRCODE_INTERNAL_ERROR, M_NONE,
+		"p-value adjustment failed", 0, RG_A_PVALUES, NULL, NULL},
 
 	[E_SVG_NO_MEMORY] = {ERRCODE_OUT_OF_MEMORY, M_FN,
 		"out of memory while drawing %s", 0, 0, NULL, NULL},
@@ -340,14 +368,14 @@ trend_kind(RgTrendStatus st)
 }
 
 static RgErrKind
-mse_kind(RgMseStatus st)
+mse_kind(RgMseStatus st, const RgErrArgs *a)
 {
 	switch (st)
 	{
 		case RG_MSE_OK:
 			return E_NONE;
 		case RG_MSE_INTERRUPTED:
-			return E_INTERNAL;	/* handled before the table */
+			return E_MSE_INTERRUPTED;
 		case RG_MSE_NO_MEMORY:
 			return E_MSE_NO_MEMORY;
 		case RG_MSE_TOO_FEW_LISTS:
@@ -372,17 +400,52 @@ mse_kind(RgMseStatus st)
 		case RG_MSE_NO_DATA:
 			return E_MSE_NO_DATA;
 		case RG_MSE_BAD_LEVEL:
-			return E_MSE_BAD_LEVEL;
+			return E_BAD_LEVEL;
 		case RG_MSE_BAD_BINARY:
 			return E_MSE_BAD_BINARY;
 		case RG_MSE_SYNTAX:
 			return E_MSE_SYNTAX;
 		case RG_MSE_INCONSISTENT:
+			/* a stored figure that the verification names */
+			if (a && (a->have & RG_A_FIGURE))
+				return E_MSE_FIGURE;
 			return E_MSE_INCONSISTENT;
 		case RG_MSE_NEGATIVE:
 			return E_MSE_NEGATIVE;
 		default:
 			return E_MSE_NOT_FITTED;
+	}
+}
+
+static RgErrKind
+chapman_kind(RgMseStatus st)
+{
+	switch (st)
+	{
+		case RG_MSE_OK:
+			return E_NONE;
+		case RG_MSE_NEGATIVE:
+			return E_CHAPMAN_NEGATIVE;
+		case RG_MSE_INCONSISTENT:
+			return E_CHAPMAN_OVERLAP;
+		default:
+			return E_CHAPMAN_RANGE;
+	}
+}
+
+static RgErrKind
+padjust_kind(RgPAdjustStatus st)
+{
+	switch (st)
+	{
+		case RG_PADJ_OK:
+			return E_NONE;
+		case RG_PADJ_INTERRUPTED:
+			return E_PADJ_INTERRUPTED;
+		case RG_PADJ_NOMEM:
+			return E_PADJ_NO_MEMORY;
+		default:
+			return E_PADJ_FAILED;
 	}
 }
 
@@ -483,6 +546,14 @@ build_detail(RgErrKind k, const RgErrEntry *e, const RgErrArgs *a)
 		quote_double(&d, "tau2", a->tau2);
 	if (q & RG_A_ALPHA)
 		quote_double(&d, "alpha", a->alpha);
+	if ((q & RG_A_LISTS) && k == E_CHAPMAN_OVERLAP)
+		appendStringInfo(&d, "%sm = %lld but n1 = %lld and n2 = %lld.", d.len ? " " : "",
+						 (long long) a->m, (long long) a->n, (long long) a->n2);
+	else if (q & RG_A_LISTS)
+		appendStringInfo(&d, "%sn1 = %lld, n2 = %lld, m = %lld.", d.len ? " " : "",
+						 (long long) a->n, (long long) a->n2, (long long) a->m);
+	if (q & RG_A_PVALUES)
+		appendStringInfo(&d, "%sAdjusting %lld p-values.", d.len ? " " : "", (long long) a->n);
 	if (q & RG_A_NSERIES)
 		appendStringInfo(&d, "%sThe rows have %zu series.", d.len ? " " : "", a->nseries);
 	if (e->detail)
@@ -540,14 +611,13 @@ rg_error(RgErrDomain dom, int st, const RgErrArgs *a)
 			k = trend_kind((RgTrendStatus) st);
 			break;
 		case RG_DOM_MSE:
-			if (st == RG_MSE_INTERRUPTED)
-			{
-				CHECK_FOR_INTERRUPTS();
-				ereport(ERROR,
-						(errcode(ERRCODE_QUERY_CANCELED),
-						 errmsg("capture-recapture fit interrupted")));
-			}
-			k = mse_kind((RgMseStatus) st);
+			k = mse_kind((RgMseStatus) st, a);
+			break;
+		case RG_DOM_CHAPMAN:
+			k = chapman_kind((RgMseStatus) st);
+			break;
+		case RG_DOM_PADJUST:
+			k = padjust_kind((RgPAdjustStatus) st);
 			break;
 		case RG_DOM_SVG:
 			k = svg_kind((RgSvgStatus) st);
@@ -555,6 +625,10 @@ rg_error(RgErrDomain dom, int st, const RgErrArgs *a)
 	}
 	if (k == E_NONE)
 		return;
+
+	/* a long loop stopped for a pending cancel: let PostgreSQL act first */
+	if (errors[k].sqlstate == ERRCODE_QUERY_CANCELED)
+		CHECK_FOR_INTERRUPTS();
 
 	e = &errors[k];
 	fn = (a && (a->have & RG_A_FN) && a->fn) ? a->fn : "recording_gap";
@@ -569,6 +643,8 @@ rg_error(RgErrDomain dom, int st, const RgErrArgs *a)
 			 e->msgargs == M_FN_LIMIT ? errmsg(e->msg, fn, e->limit) :
 			 e->msgargs == M_OPTION_FN ?
 			 errmsg(e->msg, (a && (a->have & RG_A_OPTION) && a->option) ? a->option : "?", fn) :
+			 e->msgargs == M_FIGURE ?
+			 errmsg(e->msg, (a && (a->have & RG_A_FIGURE) && a->figure) ? a->figure : "unobserved") :
 			 errmsg("%s", e->msg),
 			 detail ? errdetail("%s", detail) : 0,
 			 hint ? errhint("%s", hint) : 0,
@@ -605,6 +681,18 @@ rg_agg_arg_fixed(FunctionCallInfo fcinfo, int argno)
 	if (IsA(e, Const))
 		return true;
 	return IsA(e, Param) && ((Param *) e)->paramkind == PARAM_EXTERN;
+}
+
+int64
+rg_agg_grow(int64 cap, int64 need, Size entry_size)
+{
+	if (need <= cap)
+		return cap;
+	while (cap < need)
+		cap *= 2;
+	if ((Size) cap > MaxAllocHugeSize / entry_size)
+		return -1;
+	return cap;
 }
 
 void

@@ -3,7 +3,7 @@
  * detail and hint (src/errors.c), and the aggregate-context check.
  *
  * A status of any core module (counts, binomial statistics, trend, capture-
- * recapture, pictures) is raised through rg_error with the arguments that
+ * recapture and Chapman's estimator, p-value adjustment, pictures) is raised through rg_error with the arguments that
  * the failing call really has.  The detail quotes only those: a function
  * without a level never reads "level 0.5" in its error.
  */
@@ -23,6 +23,8 @@ typedef enum RgErrDomain
 	RG_DOM_STAT,				/* RgStatStatus (core/binomial.h) */
 	RG_DOM_TREND,				/* RgTrendStatus (core/trend.h) */
 	RG_DOM_MSE,					/* RgMseStatus (core/mse.h) */
+	RG_DOM_CHAPMAN,				/* RgMseStatus of rg_chapman (core/mse.h) */
+	RG_DOM_PADJUST,				/* RgPAdjustStatus (core/padjust.h) */
 	RG_DOM_SVG					/* RgSvgStatus (core/svg.h) */
 } RgErrDomain;
 
@@ -40,6 +42,9 @@ typedef enum RgErrDomain
 #define RG_A_OPTION		(1u << 10)	/* option: the name of a picture option */
 #define RG_A_NSERIES	(1u << 11)
 #define RG_A_CORE		(1u << 12)	/* core: the core's own explanation */
+#define RG_A_FIGURE		(1u << 13)	/* figure: a stored figure of an mse_result */
+#define RG_A_LISTS		(1u << 14)	/* n, n2 and m: Chapman's list sizes, overlap */
+#define RG_A_PVALUES	(1u << 15)	/* n: the number of p-values adjusted */
 
 /* The argument values an error may quote; only those flagged in have. */
 typedef struct RgErrArgs
@@ -48,6 +53,7 @@ typedef struct RgErrArgs
 	const char *fn;
 	int64		n;
 	int64		n2;
+	int64		m;
 	double		level;
 	double		threshold;
 	double		target;
@@ -59,6 +65,7 @@ typedef struct RgErrArgs
 	const char *option;
 	size_t		nseries;
 	const char *core;
+	const char *figure;
 } RgErrArgs;
 
 /*
@@ -108,6 +115,14 @@ extern MemoryContext rg_agg_context(FunctionCallInfo fcinfo, const char *fn);
  * known, false.
  */
 extern bool rg_agg_arg_fixed(FunctionCallInfo fcinfo, int argno);
+
+/*
+ * The capacity of a growing array in an aggregate state: cap doubled until
+ * it holds need entries, or cap itself when it already does.  -1 when that
+ * many entries of entry_size bytes would pass MaxAllocHugeSize; the caller
+ * then raises its own program_limit_exceeded.
+ */
+extern int64 rg_agg_grow(int64 cap, int64 need, Size entry_size);
 
 /*
  * The first step of a combine function over states passed as internal

@@ -292,23 +292,18 @@ phi_state_free(PhiState *st)
 static void
 phi_state_reserve(PhiState *st, int64 extra)
 {
-	int64		need = st->count + extra;
+	int64		cap = rg_agg_grow(st->cap, st->count + extra, sizeof(int64));
 
-	if (need > st->cap)
-	{
-		int64		cap = st->cap;
-
-		while (cap < need)
-			cap *= 2;
-		if ((Size) cap > MaxAllocHugeSize / sizeof(int64))
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many units for a funnel overdispersion estimate"),
-					 errdetail("More than %lld units were given.", (long long) st->cap)));
-		st->n = repalloc_huge(st->n, sizeof(int64) * cap);
-		st->x = repalloc_huge(st->x, sizeof(int64) * cap);
-		st->cap = cap;
-	}
+	if (cap == st->cap)
+		return;
+	if (cap < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many units for a funnel overdispersion estimate"),
+				 errdetail("More than %lld units were given.", (long long) st->cap)));
+	st->n = repalloc_huge(st->n, sizeof(int64) * cap);
+	st->x = repalloc_huge(st->x, sizeof(int64) * cap);
+	st->cap = cap;
 }
 
 static void
@@ -474,47 +469,43 @@ funnel_phi_deserialize(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(st);
 }
 
+/*
+ * funnel_phi (tau2 false): NULL without a unit whose outcomes are all
+ * known; funnel_tau2 (tau2 true): NULL with fewer than two such units.
+ */
+static Datum
+overdispersion_final(FunctionCallInfo fcinfo, bool tau2)
+{
+	PhiState   *st = PG_ARGISNULL(0) ? NULL : (PhiState *) PG_GETARG_POINTER(0);
+	RgErrArgs	a = {0};
+	double	   *work;
+	double		v;
+	RgStatStatus rs;
+
+	if (st == NULL || st->count < (tau2 ? 2 : 1))
+		PG_RETURN_NULL();
+	work = palloc_extended(sizeof(double) * st->count, MCXT_ALLOC_HUGE);
+	a.target = st->target;
+	a.have |= RG_A_TARGET;
+	if (tau2)
+		rs = rg_funnel_tau2(st->n, st->x, (size_t) st->count, st->target, work, &v, NULL);
+	else
+		rs = rg_funnel_phi(st->n, st->x, (size_t) st->count, st->target, work, &v);
+	pfree(work);
+	if (rs == RG_STAT_NO_DATA)
+		PG_RETURN_NULL();
+	rg_error(RG_DOM_STAT, rs, &a);
+	PG_RETURN_FLOAT8(v);
+}
+
 Datum
 funnel_phi_final(PG_FUNCTION_ARGS)
 {
-	PhiState   *st = PG_ARGISNULL(0) ? NULL : (PhiState *) PG_GETARG_POINTER(0);
-	RgErrArgs	a = {0};
-	double	   *work;
-	double		phi;
-	RgStatStatus rs;
-
-	if (st == NULL || st->count == 0)
-		PG_RETURN_NULL();
-	work = palloc_extended(sizeof(double) * st->count, MCXT_ALLOC_HUGE);
-	a.target = st->target;
-	a.have |= RG_A_TARGET;
-	rs = rg_funnel_phi(st->n, st->x, (size_t) st->count, st->target, work, &phi);
-	pfree(work);
-	if (rs == RG_STAT_NO_DATA)
-		PG_RETURN_NULL();
-	rg_error(RG_DOM_STAT, rs, &a);
-	PG_RETURN_FLOAT8(phi);
+	return overdispersion_final(fcinfo, false);
 }
 
-/* funnel_tau2: NULL with fewer than two units whose outcomes are all known */
 Datum
 funnel_tau2_final(PG_FUNCTION_ARGS)
 {
-	PhiState   *st = PG_ARGISNULL(0) ? NULL : (PhiState *) PG_GETARG_POINTER(0);
-	RgErrArgs	a = {0};
-	double	   *work;
-	double		tau2;
-	RgStatStatus rs;
-
-	if (st == NULL || st->count < 2)
-		PG_RETURN_NULL();
-	work = palloc_extended(sizeof(double) * st->count, MCXT_ALLOC_HUGE);
-	a.target = st->target;
-	a.have |= RG_A_TARGET;
-	rs = rg_funnel_tau2(st->n, st->x, (size_t) st->count, st->target, work, &tau2, NULL);
-	pfree(work);
-	if (rs == RG_STAT_NO_DATA)
-		PG_RETURN_NULL();
-	rg_error(RG_DOM_STAT, rs, &a);
-	PG_RETURN_FLOAT8(tau2);
+	return overdispersion_final(fcinfo, true);
 }

@@ -69,15 +69,20 @@ verify(const RgMseResult *r)
 	char		err[RG_MSE_ERR_MAX] = "";
 	RgMseStatus st;
 
-	rg_mse_arm_interrupts();
 	st = rg_mse_result_verify(r, &figure, err);
 	if (st == RG_MSE_INCONSISTENT)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("mse_result figure \"%s\" does not follow from the value's counts and model",
-						figure ? figure : "unobserved"),
-				 errdetail("%s", err),
-				 errhint("Use the value exactly as mse_fit printed it, or fit the capture patterns again with mse_fit.")));
+	{
+		/* the table's entry that names the figure (src/errors.c) */
+		RgErrArgs	a = {RG_A_FIGURE};
+
+		a.figure = figure ? figure : "unobserved";
+		if (err[0] != '\0')
+		{
+			a.have |= RG_A_CORE;
+			a.core = err;
+		}
+		rg_error(RG_DOM_MSE, st, &a);
+	}
 	rg_mse_report(st, err);
 }
 
@@ -263,7 +268,6 @@ limit_of(RgMseResult *r, double level, int side, double *limit)
 	}
 	if (r->status != RG_MSE_FIT_OK)
 		return false;
-	rg_mse_arm_interrupts();
 	st = rg_mse_profile_limit(r, level, side, limit, err);
 	switch (st)
 	{

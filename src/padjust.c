@@ -28,13 +28,6 @@ typedef struct PAdjustPartition
 	double	   *adjusted;		/* rows entries; NaN where p is NULL */
 } PAdjustPartition;
 
-/* A cancel or termination is pending: stop, then let PostgreSQL act. */
-static bool
-padjust_interrupt_pending(void)
-{
-	return QueryCancelPending || ProcDiePending;
-}
-
 static RgPAdjustMethod
 parse_method(text *t)
 {
@@ -123,26 +116,15 @@ padjust_partition(WindowObject winobj, PAdjustPartition *part)
 	{
 		double	   *out = palloc_extended(sizeof(double) * (k > 0 ? k : 1), MCXT_ALLOC_HUGE);
 
-		rg_padjust_interrupt_hook = padjust_interrupt_pending;
+		/* the interrupt hook is set in _PG_init (recording_gap.c) */
 		st = rg_p_adjust(p, k, method, out, &bad);
-		rg_padjust_interrupt_hook = NULL;
-		if (st == RG_PADJ_INTERRUPTED)
-		{
-			CHECK_FOR_INTERRUPTS();
-			ereport(ERROR,
-					(errcode(ERRCODE_QUERY_CANCELED),
-					 errmsg("p-value adjustment interrupted")));
-		}
-		if (st == RG_PADJ_NOMEM)
-			ereport(ERROR,
-					(errcode(ERRCODE_OUT_OF_MEMORY),
-					 errmsg("out of memory"),
-					 errdetail("Adjusting %zu p-values.", k)));
 		if (st != RG_PADJ_OK)
-			ereport(ERROR,
-					(errcode(ERRCODE_INTERNAL_ERROR),
-					 errmsg("p-value adjustment failed"),
-					 errdetail("Adjusting %zu p-values.", k)));
+		{
+			RgErrArgs	a = {RG_A_PVALUES};
+
+			a.n = (int64) k;
+			rg_error(RG_DOM_PADJUST, st, &a);
+		}
 		for (size_t j = 0; j < k; j++)
 			part->adjusted[where[j]] = out[j];
 		pfree(out);

@@ -1,17 +1,31 @@
 /*
- * recording_gap.c - module magic and GUCs.
+ * recording_gap.c - module magic, GUCs and the interrupt hooks of the core.
  */
 #include "recording_gap.h"
 
+#include "miscadmin.h"
 #include "utils/guc.h"
 
 #include "core/mathlib.h"
+#include "core/mse.h"
+#include "core/padjust.h"
 
 PG_MODULE_MAGIC;
 
 double		rg_threshold = 0.95;
 
 void		_PG_init(void);
+
+/*
+ * A cancel or termination is pending: the core's long loops (the
+ * capture-recapture fit and profile, hommel's p-value adjustment) stop and
+ * return their INTERRUPTED status, and the caller lets PostgreSQL act.
+ */
+static bool
+interrupt_pending(void)
+{
+	return QueryCancelPending || ProcDiePending;
+}
 
 void
 _PG_init(void)
@@ -35,6 +49,9 @@ _PG_init(void)
 							 PGC_USERSET, 0,
 							 NULL, NULL, NULL);
 	MarkGUCPrefixReserved("recording_gap");
+
+	rg_mse_interrupt_hook = interrupt_pending;
+	rg_padjust_interrupt_hook = interrupt_pending;
 
 	if (placeholder != NULL &&
 		!(parse_real(placeholder, &parsed, 0, NULL) && parsed >= 0.0 && parsed <= 1.0))

@@ -141,8 +141,13 @@ rg_method_arg(FunctionCallInfo fcinfo, int argno)
 
 /* ---- confidence intervals ---- */
 
+/*
+ * The interval of ci_* (bounds false: recorded of referrals, the worst
+ * case) or of ci_bounds_* (bounds true: the worst case's lower limit, the
+ * best case's upper).  False when there are no referrals.
+ */
 static bool
-ci_compute(FunctionCallInfo fcinfo, double *lower, double *upper)
+ci_compute(FunctionCallInfo fcinfo, bool bounds, double *lower, double *upper)
 {
 	RecordingStats *s = PG_GETARG_RECORDING_STATS_P(0);
 	RgErrArgs	a = {0};
@@ -153,9 +158,14 @@ ci_compute(FunctionCallInfo fcinfo, double *lower, double *upper)
 	a.have |= RG_A_LEVEL;
 	a.n = s->referrals;
 	a.have |= RG_A_N;
-	st = rg_binom_ci(s->recorded, s->referrals, a.level, m, lower, upper);
+	if (bounds)
+		st = rg_ci_bounds(s, a.level, m, lower, upper);
+	else
+		st = rg_binom_ci(s->recorded, s->referrals, a.level, m, lower, upper);
 	if (st == RG_STAT_NO_DATA)
 		return false;
+	if (bounds && st == RG_STAT_BAD_COUNTS)
+		rg_check_counts(s);
 	rg_error(RG_DOM_STAT, st, &a);
 	return true;
 }
@@ -167,7 +177,7 @@ ci_lower(PG_FUNCTION_ARGS)
 	double		lo,
 				hi;
 
-	if (!ci_compute(fcinfo, &lo, &hi))
+	if (!ci_compute(fcinfo, false, &lo, &hi))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(lo);
 }
@@ -178,40 +188,19 @@ ci_upper(PG_FUNCTION_ARGS)
 	double		lo,
 				hi;
 
-	if (!ci_compute(fcinfo, &lo, &hi))
+	if (!ci_compute(fcinfo, false, &lo, &hi))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(hi);
 }
 
 /* ci_bounds_lower / ci_bounds_upper: worst case's lower, best case's upper */
-static bool
-ci_bounds_compute(FunctionCallInfo fcinfo, double *lower, double *upper)
-{
-	RecordingStats *s = PG_GETARG_RECORDING_STATS_P(0);
-	RgErrArgs	a = {0};
-	RgCiMethod	m = rg_method_arg(fcinfo, 2);
-	RgStatStatus st;
-
-	a.level = PG_GETARG_FLOAT8(1);
-	a.have |= RG_A_LEVEL;
-	a.n = s->referrals;
-	a.have |= RG_A_N;
-	st = rg_ci_bounds(s, a.level, m, lower, upper);
-	if (st == RG_STAT_NO_DATA)
-		return false;
-	if (st == RG_STAT_BAD_COUNTS)
-		rg_check_counts(s);
-	rg_error(RG_DOM_STAT, st, &a);
-	return true;
-}
-
 Datum
 ci_bounds_lower(PG_FUNCTION_ARGS)
 {
 	double		lo,
 				hi;
 
-	if (!ci_bounds_compute(fcinfo, &lo, &hi))
+	if (!ci_compute(fcinfo, true, &lo, &hi))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(lo);
 }
@@ -222,7 +211,7 @@ ci_bounds_upper(PG_FUNCTION_ARGS)
 	double		lo,
 				hi;
 
-	if (!ci_bounds_compute(fcinfo, &lo, &hi))
+	if (!ci_compute(fcinfo, true, &lo, &hi))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(hi);
 }

@@ -68,21 +68,16 @@ trend_maybe_merge(TrendState *st, bool force)
 static void
 trend_reserve(TrendState *st, int64 extra)
 {
-	int64		need = st->count + extra;
+	int64		cap = rg_agg_grow(st->cap, st->count + extra, sizeof(RgTrendPeriod));
 
-	if (need > st->cap)
-	{
-		int64		cap = st->cap;
-
-		while (cap < need)
-			cap *= 2;
-		if ((Size) cap > MaxAllocHugeSize / sizeof(RgTrendPeriod))
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many distinct scores for the trend test")));
-		st->periods = repalloc_huge(st->periods, sizeof(RgTrendPeriod) * cap);
-		st->cap = cap;
-	}
+	if (cap == st->cap)
+		return;
+	if (cap < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many distinct scores for the trend test")));
+	st->periods = repalloc_huge(st->periods, sizeof(RgTrendPeriod) * cap);
+	st->cap = cap;
 }
 
 static void

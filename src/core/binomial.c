@@ -16,51 +16,32 @@
 #include <string.h>
 
 #include "mathlib.h"
+#include "names.h"
 
 const char	rg_ci_method_list[] =
 "wilson, clopper_pearson, jeffreys, agresti_coull, wald";
 
-static const struct
+static const RgName ci_methods[] =
 {
-	const char *name;
-	size_t		len;
-	RgCiMethod	method;
-}			ci_methods[] =
-{
-	{"wilson", 6, RG_CI_WILSON},
-	{"clopper_pearson", 15, RG_CI_CLOPPER_PEARSON},
-	{"jeffreys", 8, RG_CI_JEFFREYS},
-	{"agresti_coull", 13, RG_CI_AGRESTI_COULL},
-	{"wald", 4, RG_CI_WALD},
+	{"wilson", RG_CI_WILSON},
+	{"clopper_pearson", RG_CI_CLOPPER_PEARSON},
+	{"jeffreys", RG_CI_JEFFREYS},
+	{"agresti_coull", RG_CI_AGRESTI_COULL},
+	{"wald", RG_CI_WALD},
 };
 
 int
 rg_ci_method_parse(const char *name, size_t len, RgCiMethod *out)
 {
-	for (size_t i = 0; i < sizeof ci_methods / sizeof ci_methods[0]; i++)
-	{
-		if (len == ci_methods[i].len && memcmp(name, ci_methods[i].name, len) == 0)
-		{
-			*out = ci_methods[i].method;
-			return 0;
-		}
-	}
-	return -1;
+	int			v;
+
+	if (rg_name_find(ci_methods, sizeof ci_methods / sizeof ci_methods[0], name, len, &v) != 0)
+		return -1;
+	*out = (RgCiMethod) v;
+	return 0;
 }
 
 /* ---- helpers ---- */
-
-static inline int
-is_finite(double v)
-{
-	return !isnan(v) && !isinf(v);
-}
-
-static inline double
-clamp01(double v)
-{
-	return v < 0.0 ? 0.0 : (v > 1.0 ? 1.0 : v);
-}
 
 /*
  * Quantile of Beta(a, b): the q with P(B <= q) = p (lower_tail) or
@@ -76,17 +57,17 @@ beta_quantile(double p, double a, double b, int lower_tail, double *out)
 	if (a > b)
 	{
 		q = rg_math.qbeta(p, b, a, !lower_tail, 0);
-		if (!is_finite(q))
+		if (!rg_is_finite(q))
 			return RG_STAT_NUMERIC;
 		q = 1.0 - q;
 	}
 	else
 	{
 		q = rg_math.qbeta(p, a, b, lower_tail, 0);
-		if (!is_finite(q))
+		if (!rg_is_finite(q))
 			return RG_STAT_NUMERIC;
 	}
-	*out = clamp01(q);
+	*out = rg_clamp01(q);
 	return RG_STAT_OK;
 }
 
@@ -108,7 +89,7 @@ rg_normal_upper_quantile(double p)
 	{
 		double		z = rg_math.qnorm(p, 0.0, 1.0, 0, 0);
 
-		if (!is_finite(z))
+		if (!rg_is_finite(z))
 			return z;
 		last_z = z;
 		last_p = p;
@@ -176,7 +157,7 @@ rg_binom_ci(int64_t x, int64_t n, double level, RgCiMethod method,
 				double		ph = dx / dn;
 
 				z = rg_normal_upper_quantile(half);
-				if (!is_finite(z))
+				if (!rg_is_finite(z))
 					return RG_STAT_NUMERIC;
 				if (method == RG_CI_WILSON)
 				{
@@ -213,10 +194,10 @@ rg_binom_ci(int64_t x, int64_t n, double level, RgCiMethod method,
 					lo = ph - dist;
 					hi = ph + dist;
 				}
-				if (!is_finite(lo) || !is_finite(hi))
+				if (!rg_is_finite(lo) || !rg_is_finite(hi))
 					return RG_STAT_NUMERIC;
-				lo = clamp01(lo);
-				hi = clamp01(hi);
+				lo = rg_clamp01(lo);
+				hi = rg_clamp01(hi);
 				break;
 			}
 		default:
@@ -261,7 +242,7 @@ rg_wilson_arms(int64_t x, int64_t n, double level, double *below, double *above)
 	if (st != RG_STAT_OK)
 		return st;
 	z = rg_normal_upper_quantile((1.0 - level) / 2.0);
-	if (!is_finite(z))
+	if (!rg_is_finite(z))
 		return RG_STAT_NUMERIC;
 	dx = (double) x;
 	dn = (double) n;
@@ -277,7 +258,7 @@ rg_wilson_arms(int64_t x, int64_t n, double level, double *below, double *above)
 	 */
 	*below = (dx / dn) * ((z2 + b) / (2.0 * dx + z2 + b));
 	*above = (dq / dn) * ((z2 + b) / (2.0 * dq + z2 + b));
-	if (!is_finite(*below) || !is_finite(*above))
+	if (!rg_is_finite(*below) || !rg_is_finite(*above))
 		return RG_STAT_NUMERIC;
 	return RG_STAT_OK;
 }
@@ -415,7 +396,7 @@ rg_binom_test_p(int64_t x, int64_t n, double target, double *p)
 		return RG_STAT_OK;
 	}
 	thr = rg_math.dbinom(dx, dn, target, 0) * (1.0 + 1e-7);
-	if (!is_finite(thr))
+	if (!rg_is_finite(thr))
 		return RG_STAT_NUMERIC;
 
 	/*
@@ -460,7 +441,7 @@ rg_binom_test_p(int64_t x, int64_t n, double target, double *p)
 		if (lo >= 0)
 			pv += rg_math.pbinom((double) lo, dn, target, 1, 0);
 	}
-	if (!is_finite(pv))
+	if (!rg_is_finite(pv))
 		return RG_STAT_NUMERIC;
 	*p = pv > 1.0 ? 1.0 : pv;
 	return RG_STAT_OK;
@@ -557,7 +538,7 @@ rg_fisher_exact(int64_t a, int64_t b, int64_t c, int64_t d, double *p)
 		pv += rg_math.phyper((double) xl, dn1, dn2, dk, 1, 0);
 	if (xu <= hi)
 		pv += rg_math.phyper((double) (xu - 1), dn1, dn2, dk, 0, 0);
-	if (!is_finite(pv))
+	if (!rg_is_finite(pv))
 		return RG_STAT_NUMERIC;
 	*p = pv > 1.0 ? 1.0 : pv;
 	return RG_STAT_OK;

@@ -12,6 +12,7 @@
 #ifndef RG_CORE_BINOMIAL_H
 #define RG_CORE_BINOMIAL_H
 
+#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -42,6 +43,20 @@ typedef enum RgStatStatus
 } RgStatStatus;
 
 /* ---- checks shared by binomial.c and funnel.c ---- */
+
+/* neither NaN nor infinite */
+static inline int
+rg_is_finite(double v)
+{
+	return !isnan(v) && !isinf(v);
+}
+
+/* v clamped to [0, 1] */
+static inline double
+rg_clamp01(double v)
+{
+	return v < 0.0 ? 0.0 : (v > 1.0 ? 1.0 : v);
+}
 
 /* 0 < level < 1; false for NaN */
 static inline int

@@ -14,18 +14,6 @@
 
 #include "mathlib.h"
 
-static inline int
-is_finite(double v)
-{
-	return !isnan(v) && !isinf(v);
-}
-
-static inline double
-clamp01(double v)
-{
-	return v < 0.0 ? 0.0 : (v > 1.0 ? 1.0 : v);
-}
-
 /* ---- funnel limits ---- */
 
 /*
@@ -49,7 +37,7 @@ binom_tail_index(double n, double t, double tail, int upper_tail, double *r_out)
 	double		lo,
 				hi;
 
-	if (!is_finite(r))
+	if (!rg_is_finite(r))
 		return RG_STAT_NUMERIC;
 	if (r < 0.0)
 		r = 0.0;
@@ -127,7 +115,7 @@ rg_funnel_limit(int64_t n, double target, double tail, int upper_tail, double *l
 		f = tail - rg_math.pbinom(r, dn, target, 0, 0);
 	else
 		f = rg_math.pbinom(r, dn, target, 1, 0) - tail;
-	if (!is_finite(d) || !is_finite(f) || d <= 0.0)
+	if (!rg_is_finite(d) || !rg_is_finite(f) || d <= 0.0)
 		return RG_STAT_NUMERIC;
 	alpha = f / d;
 	/* F(r) - p lies in [0, F(r) - F(r-1)] by the choice of r */
@@ -136,9 +124,9 @@ rg_funnel_limit(int64_t n, double target, double tail, int upper_tail, double *l
 	if (alpha > 1.0)
 		alpha = 1.0;
 	v = (r - alpha) / dn;
-	if (!is_finite(v))
+	if (!rg_is_finite(v))
 		return RG_STAT_NUMERIC;
-	*limit = clamp01(v);
+	*limit = rg_clamp01(v);
 	return RG_STAT_OK;
 }
 
@@ -181,14 +169,34 @@ quantile7(const double *v, size_t k, double p)
 	return v[j] + g * (v[j + 1] - v[j]);
 }
 
+/*
+ * The mean of the squares of z[0..k-1] (k >= 1) winsorized at their 10%
+ * and 90% quantiles; z is sorted in place.
+ */
+static double
+winsorized_mean_square(double *z, size_t k)
+{
+	double		lz,
+				uz,
+				sum = 0.0;
+
+	qsort(z, k, sizeof(double), cmp_double);
+	lz = quantile7(z, k, 0.1);
+	uz = quantile7(z, k, 0.9);
+	for (size_t i = 0; i < k; i++)
+	{
+		double		w = z[i] < lz ? lz : (z[i] > uz ? uz : z[i]);
+
+		sum += w * w;
+	}
+	return sum / (double) k;
+}
+
 RgStatStatus
 rg_funnel_phi(const int64_t *n, const int64_t *x, size_t k, double target,
 			  double *work, double *phi)
 {
-	double		v,
-				lz,
-				uz,
-				sum = 0.0;
+	double		v;
 
 	if (!(target > 0.0 && target < 1.0))
 		return RG_STAT_BAD_TARGET;
@@ -202,20 +210,11 @@ rg_funnel_phi(const int64_t *n, const int64_t *x, size_t k, double target,
 		if (st != RG_STAT_OK)
 			return st == RG_STAT_NO_DATA ? RG_STAT_BAD_COUNTS : st;
 		work[i] = ((double) x[i] / (double) n[i] - target) / sqrt(v / (double) n[i]);
-		if (!is_finite(work[i]))
+		if (!rg_is_finite(work[i]))
 			return RG_STAT_NUMERIC;
 	}
-	qsort(work, k, sizeof(double), cmp_double);
-	lz = quantile7(work, k, 0.1);
-	uz = quantile7(work, k, 0.9);
-	for (size_t i = 0; i < k; i++)
-	{
-		double		w = work[i] < lz ? lz : (work[i] > uz ? uz : work[i]);
-
-		sum += w * w;
-	}
-	*phi = sum / (double) k;
-	if (!is_finite(*phi))
+	*phi = winsorized_mean_square(work, k);
+	if (!rg_is_finite(*phi))
 		return RG_STAT_NUMERIC;
 	return RG_STAT_OK;
 }
@@ -258,14 +257,14 @@ od_limits(int64_t n, double target, double level, double phi, double tau2,
 		double		a = t - z * sd,
 					b = t + z * sd;
 
-		if (!is_finite(z) || !is_finite(a) || !is_finite(b))
+		if (!rg_is_finite(z) || !rg_is_finite(a) || !rg_is_finite(b))
 			return RG_STAT_NUMERIC;
 		a = a < 0.0 ? 0.0 : (a > M_PI_2 ? M_PI_2 : a);
 		b = b < 0.0 ? 0.0 : (b > M_PI_2 ? M_PI_2 : b);
 		lo = sin(a);
 		hi = sin(b);
-		*lower = clamp01(lo * lo);
-		*upper = clamp01(hi * hi);
+		*lower = rg_clamp01(lo * lo);
+		*upper = rg_clamp01(hi * hi);
 		return RG_STAT_OK;
 	}
 	st = rg_funnel_limits(n, target, level, &lo, &hi);
@@ -275,8 +274,8 @@ od_limits(int64_t n, double target, double level, double phi, double tau2,
 	{
 		double		s = sqrt(phi);
 
-		lo = clamp01(target + s * (lo - target));
-		hi = clamp01(target + s * (hi - target));
+		lo = rg_clamp01(target + s * (lo - target));
+		hi = rg_clamp01(target + s * (hi - target));
 	}
 	*lower = lo;
 	*upper = hi;
@@ -400,7 +399,7 @@ rg_funnel_z(int64_t x, int64_t n, double target, double tau2, double *z)
 	if (st != RG_STAT_OK)
 		return st;
 	v = asin_sqrt_diff(x, n, target) / sqrt(0.25 / (double) n + tau2);
-	if (!is_finite(v))
+	if (!rg_is_finite(v))
 		return RG_STAT_NUMERIC;
 	*z = v;
 	return RG_STAT_OK;
@@ -410,10 +409,7 @@ RgStatStatus
 rg_funnel_tau2(const int64_t *n, const int64_t *x, size_t k, double target,
 			   double *work, double *tau2, double *phi)
 {
-	double		lz,
-				uz,
-				sum = 0.0,
-				sw = 0.0,
+	double		sw = 0.0,
 				sw2 = 0.0,
 				ph,
 				kd = (double) k,
@@ -434,16 +430,7 @@ rg_funnel_tau2(const int64_t *n, const int64_t *x, size_t k, double target,
 		sw += w;
 		sw2 += w * w;
 	}
-	qsort(work, k, sizeof(double), cmp_double);
-	lz = quantile7(work, k, 0.1);
-	uz = quantile7(work, k, 0.9);
-	for (size_t i = 0; i < k; i++)
-	{
-		double		w = work[i] < lz ? lz : (work[i] > uz ? uz : work[i]);
-
-		sum += w * w;
-	}
-	ph = sum / kd;
+	ph = winsorized_mean_square(work, k);
 	if (kd * ph < kd - 1.0)
 		t2 = 0.0;
 	else
@@ -452,7 +439,7 @@ rg_funnel_tau2(const int64_t *n, const int64_t *x, size_t k, double target,
 		if (t2 < 0.0)
 			t2 = 0.0;
 	}
-	if (!is_finite(ph) || !is_finite(t2))
+	if (!rg_is_finite(ph) || !rg_is_finite(t2))
 		return RG_STAT_NUMERIC;
 	*tau2 = t2;
 	if (phi)

@@ -8,40 +8,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "names.h"
+
 const char	rg_padjust_method_list[] =
 "holm, hochberg, hommel, bonferroni, BH (or fdr), BY, none";
 
 bool		(*rg_padjust_interrupt_hook) (void) = NULL;
 
-static const struct
+static const RgName methods[] =
 {
-	const char *name;
-	size_t		len;
-	RgPAdjustMethod method;
-}			methods[] =
-{
-	{"holm", 4, RG_PADJ_HOLM},
-	{"hochberg", 8, RG_PADJ_HOCHBERG},
-	{"hommel", 6, RG_PADJ_HOMMEL},
-	{"bonferroni", 10, RG_PADJ_BONFERRONI},
-	{"BH", 2, RG_PADJ_BH},
-	{"fdr", 3, RG_PADJ_BH},
-	{"BY", 2, RG_PADJ_BY},
-	{"none", 4, RG_PADJ_NONE},
+	{"holm", RG_PADJ_HOLM},
+	{"hochberg", RG_PADJ_HOCHBERG},
+	{"hommel", RG_PADJ_HOMMEL},
+	{"bonferroni", RG_PADJ_BONFERRONI},
+	{"BH", RG_PADJ_BH},
+	{"fdr", RG_PADJ_BH},
+	{"BY", RG_PADJ_BY},
+	{"none", RG_PADJ_NONE},
 };
 
 int
 rg_padjust_method_parse(const char *name, size_t len, RgPAdjustMethod *out)
 {
-	for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
-	{
-		if (len == methods[i].len && memcmp(name, methods[i].name, len) == 0)
-		{
-			*out = methods[i].method;
-			return 0;
-		}
-	}
-	return -1;
+	int			v;
+
+	if (rg_name_find(methods, sizeof methods / sizeof methods[0], name, len, &v) != 0)
+		return -1;
+	*out = (RgPAdjustMethod) v;
+	return 0;
 }
 
 /* ---- ordering ---- */

@@ -101,6 +101,39 @@ mean_score(const RgTrendPeriod *periods, size_t k, int64_t total)
 	return s / (long double) total;
 }
 
+/*
+ * The statistic c of one degree of freedom as a double, and its upper-tail
+ * chi-square p-value; RG_TREND_NUMERIC when either is not a number.
+ */
+static RgTrendStatus
+chisq_p(long double c, double *stat, double *pv)
+{
+	*stat = (double) c;
+	if (isnan(*stat) || isinf(*stat) || *stat < 0.0)
+		return RG_TREND_NUMERIC;
+	*pv = rg_math.pchisq(*stat, 1.0, 0, 0);
+	if (isnan(*pv))
+		return RG_TREND_NUMERIC;
+	return RG_TREND_OK;
+}
+
+/* the largest |score - m| over the periods with referrals */
+static long double
+score_scale(const RgTrendPeriod *periods, size_t k, long double m)
+{
+	long double scale = 0.0L;
+
+	for (size_t i = 0; i < k; i++)
+		if (periods[i].referrals > 0)
+		{
+			long double d = fabsl((long double) periods[i].score - m);
+
+			if (d > scale)
+				scale = d;
+		}
+	return scale;
+}
+
 RgTrendStatus
 rg_trend_test(const RgTrendPeriod *periods, size_t k, const bool *best,
 			  double *chisq, double *p, int *slope, bool *degenerate)
@@ -110,7 +143,7 @@ rg_trend_test(const RgTrendPeriod *periods, size_t k, const bool *best,
 				x = 0;
 	size_t		with_data;
 	long double m,
-				scale = 0.0L,
+				scale,
 				pr,
 				sxy = 0.0L,
 				sxx = 0.0L,
@@ -124,17 +157,9 @@ rg_trend_test(const RgTrendPeriod *periods, size_t k, const bool *best,
 	if (with_data < 2)
 		return RG_TREND_NO_DATA;
 	m = mean_score(periods, k, total);
+	scale = score_scale(periods, k, m);
 	for (size_t i = 0; i < k; i++)
-	{
-		if (periods[i].referrals > 0)
-		{
-			long double d = fabsl((long double) periods[i].score - m);
-
-			if (d > scale)
-				scale = d;
-		}
 		x += periods[i].recorded + (best && best[i] ? periods[i].unknown : 0);
-	}
 	*degenerate = false;
 	if (x == 0 || x == total)
 	{
@@ -163,11 +188,7 @@ rg_trend_test(const RgTrendPeriod *periods, size_t k, const bool *best,
 	if (!(sxx > 0.0L))
 		return RG_TREND_NO_DATA;
 	c = sxy * sxy / (pr * (1.0L - pr) * sxx);
-	stat = (double) c;
-	if (isnan(stat) || isinf(stat) || stat < 0.0)
-		return RG_TREND_NUMERIC;
-	pv = rg_math.pchisq(stat, 1.0, 0, 0);
-	if (isnan(pv))
+	if (chisq_p(c, &stat, &pv) != RG_TREND_OK)
 		return RG_TREND_NUMERIC;
 	*chisq = stat;
 	*p = pv;
@@ -244,11 +265,7 @@ path_point(const TrendPath *tp, int64_t d, long double t, bool *sig, int *sign)
 		return RG_TREND_OK;
 	pr = (long double) x / (long double) tp->total;
 	c = t * t / (pr * (1.0L - pr) * tp->sxx);
-	stat = (double) c;
-	if (isnan(stat) || isinf(stat) || stat < 0.0)
-		return RG_TREND_NUMERIC;
-	pv = rg_math.pchisq(stat, 1.0, 0, 0);
-	if (isnan(pv))
+	if (chisq_p(c, &stat, &pv) != RG_TREND_OK)
 		return RG_TREND_NUMERIC;
 	*sig = pv < tp->alpha;
 	*sign = t > 0.0L ? 1 : (t < 0.0L ? -1 : 0);
@@ -348,7 +365,7 @@ rg_trend_direction(const RgTrendPeriod *periods, size_t k, double alpha,
 				known = 0;
 	size_t		with_data;
 	long double m,
-				scale = 0.0L,
+				scale,
 				snd = 0.0L,
 				t = 0.0L;
 	TrendPath	tp;
@@ -371,14 +388,7 @@ rg_trend_direction(const RgTrendPeriod *periods, size_t k, double alpha,
 		return RG_TREND_OK;
 	}
 	m = mean_score(periods, k, total);
-	for (size_t i = 0; i < k; i++)
-		if (periods[i].referrals > 0)
-		{
-			long double d = fabsl((long double) periods[i].score - m);
-
-			if (d > scale)
-				scale = d;
-		}
+	scale = score_scale(periods, k, m);
 	if (!(scale > 0.0L))
 	{
 		*out = RG_TREND_DIR_NO_DATA;
